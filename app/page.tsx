@@ -1,0 +1,37 @@
+import { Suspense } from "react";
+import { Dashboard } from "@/components/Dashboard";
+import { loadIndexedDataset } from "@/lib/data/loadDataset";
+import { formatDate } from "@/lib/time";
+import { parseContextOf, parseViewState, type SearchParamsInput } from "@/lib/view";
+
+/** The dashboard reads the URL on the server so a shared link paints the right view first time. */
+export default async function Home({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
+  const index = loadIndexedDataset();
+  const { state, ignored } = parseViewState(await searchParams, parseContextOf(index));
+  const { data } = index;
+  const first = data.events.reduce((min, e) => (e.date < min.date ? e : min), data.events[0]!);
+  const last = data.events.reduce((max, e) => (e.date > max.date ? e : max), data.events[0]!);
+  return (
+    <>
+      <header className="site-header">
+        <h1>Stance Atlas</h1>
+        <p className="lede">
+          Who condemned, supported or defended whom — Russia, Iran and four escalations, every mark traced to the
+          sentence of the report it came from.
+        </p>
+        <p className="dataset-meta" data-testid="dataset-meta">
+          {data.events.length > 0 && (
+            <>
+              {formatDate(first.date, first.datePrecision)} – {formatDate(last.date, last.datePrecision)} ·{" "}
+            </>
+          )}
+          {data.events.length} events · {data.stances.length} stances · {data.quotes.length} quotes ·{" "}
+          {data.actors.length} actors · {data.sources.length} reports
+        </p>
+      </header>
+      <Suspense>
+        <Dashboard dataset={data} initialView={state} ignored={ignored} />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
+import type { DatasetIndex } from "@/lib/data";
+import { selectActorCounts, selectLinked, selectVisible, selectVisibleIgnoringYears } from "@/lib/select";
+import type { IgnoredParam } from "@/lib/view";
+import { useViewStore } from "./ViewStoreProvider";
+import { FilterBar } from "./filters/FilterBar";
+import { IgnoredNotice } from "./filters/IgnoredNotice";
+import { Summary } from "./filters/Summary";
+import { EmptyState } from "./filters/EmptyState";
+import { Timeline } from "./timeline/Timeline";
+import { Network } from "./network/Network";
+import { QuotePanel } from "./quotes/QuotePanel";
+import { EvidencePanel } from "./evidence/EvidencePanel";
+import type { EvidenceRef } from "./viewProps";
+
+/** The dashboard under the store: derives what each view shows with the pure selectors and lays them out. */
+export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored: readonly IgnoredParam[] }) {
+  const view = useViewStore((s) => s.view);
+  const actions = useViewStore(
+    useShallow((s) => ({
+      toggleActor: s.toggleActor,
+      setYears: s.setYears,
+      setEpisode: s.setEpisode,
+      toggleStance: s.toggleStance,
+      toggleFocus: s.toggleFocus,
+      setQuery: s.setQuery,
+      clearFilter: s.clearFilter,
+      reset: s.reset,
+    })),
+  );
+  const [evidence, setEvidence] = useState<EvidenceRef | null>(null);
+  const closeEvidence = useCallback(() => setEvidence(null), []);
+
+  const visible = selectVisible(index, view);
+  const timelineContext = selectVisibleIgnoringYears(index, view);
+  const linked = selectLinked(index, view.focus);
+  const actorCounts = selectActorCounts(index, view);
+  const empty = visible.events.length + visible.stances.length + visible.quotes.length === 0;
+  const shared = { index, view, visible, linked, onFocus: actions.toggleFocus, onEvidence: setEvidence };
+
+  return (
+    <>
+      <FilterBar
+        view={view}
+        actors={index.data.actors}
+        actorCounts={actorCounts}
+        episodes={index.data.episodes}
+        span={index.span}
+        onToggleActor={actions.toggleActor}
+        onYears={actions.setYears}
+        onEpisode={actions.setEpisode}
+        onToggleStance={actions.toggleStance}
+        onReset={actions.reset}
+      />
+      <IgnoredNotice ignored={ignored} />
+      <Summary index={index} view={view} visible={visible} onClear={actions.clearFilter} />
+      {empty && <EmptyState index={index} view={view} onClear={actions.clearFilter} onReset={actions.reset} />}
+      <main className="views">
+        <section className="view view-timeline" aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">Escalation timeline</h2>
+          <Timeline
+            {...shared}
+            context={timelineContext}
+            onEpisode={actions.setEpisode}
+            onYears={actions.setYears}
+          />
+        </section>
+        <section className="view view-network" aria-labelledby="network-heading">
+          <h2 id="network-heading">Condemnation network</h2>
+          <Network {...shared} />
+        </section>
+        <section className="view view-quotes" aria-labelledby="quotes-heading">
+          <h2 id="quotes-heading">Quotes</h2>
+          <QuotePanel {...shared} onQuery={actions.setQuery} onClear={actions.clearFilter} />
+        </section>
+      </main>
+      <EvidencePanel index={index} target={evidence} onClose={closeEvidence} onOpen={setEvidence} onFocus={actions.toggleFocus} />
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { DatasetIndex } from "@/lib/data";
+import { formatDate } from "@/lib/time";
+import type { Focus } from "@/lib/view";
+import type { EvidenceRef } from "../viewProps";
+import { actorName, describeEvidence } from "./describe";
+
+/**
+ * The shared evidence panel: the verbatim excerpt behind a record, its source's metadata, and the other
+ * records drawn from the same source. Opened by "Source" from any view; Escape or Close returns focus to
+ * where the user was.
+ */
+export function EvidencePanel({
+  index,
+  target,
+  onClose,
+  onOpen,
+  onFocus,
+}: {
+  index: DatasetIndex;
+  /** The record to show; null = closed. */
+  target: EvidenceRef | null;
+  onClose(): void;
+  onOpen(ref: EvidenceRef): void;
+  onFocus(focus: Focus): void;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const opener = useRef<Element | null>(null);
+  const details = target ? describeEvidence(index, target) : null;
+
+  useEffect(() => {
+    if (!target) return;
+    if (!opener.current) opener.current = document.activeElement;
+    headingRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") onClose();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [target, onClose]);
+
+  useEffect(() => {
+    if (target || !opener.current) return;
+    const el = opener.current as HTMLElement;
+    opener.current = null;
+    if (el.isConnected) el.focus?.();
+  }, [target]);
+
+  if (!target || !details) return null;
+  const source = index.sourceById.get(details.sourceId);
+  const same = index.recordsBySource.get(details.sourceId);
+  const others: { ref: EvidenceRef; label: string }[] = [];
+  if (same) {
+    for (const e of same.events) if (!(target.kind === "event" && target.id === e.id)) others.push({ ref: { kind: "event", id: e.id }, label: `Event: ${e.title}` });
+    for (const s of same.stances)
+      if (!(target.kind === "stance" && target.id === s.id))
+        others.push({ ref: { kind: "stance", id: s.id }, label: `Stance: ${actorName(index, s.from)} → ${actorName(index, s.to)} (${s.type})` });
+    for (const q of same.quotes)
+      if (!(target.kind === "quote" && target.id === q.id))
+        others.push({ ref: { kind: "quote", id: q.id }, label: `Quote: ${actorName(index, q.speaker)} — “${q.text.length > 70 ? `${q.text.slice(0, 70)}…` : q.text}”` });
+  }
+  return (
+    <aside className="evidence-panel" aria-labelledby="evidence-heading" data-testid="evidence-panel">
+      <div className="evidence-head">
+        <p className="evidence-kind">Evidence · {target.kind}</p>
+        <button type="button" className="button" onClick={onClose} aria-label="Close evidence panel">
+          Close
+        </button>
+      </div>
+      <h2 id="evidence-heading" tabIndex={-1} ref={headingRef}>
+        {details.heading}
+      </h2>
+      <figure className="evidence-excerpt">
+        <blockquote data-testid="evidence-excerpt">{details.excerpt}</blockquote>
+        <figcaption>Verbatim from the report · {formatDate(details.date, details.datePrecision)}</figcaption>
+      </figure>
+      {details.dateNote && <p className="evidence-note">Date: {details.dateNote}</p>}
+      {details.verdict && (
+        <p className="verdict">
+          <span className="verdict-badge">
+            Rated {details.verdict.rating} by {details.verdict.reviewer}
+          </span>{" "}
+          “{details.verdict.reasoning}”
+        </p>
+      )}
+      {source && (
+        <dl className="source-meta" data-testid="evidence-source">
+          <dt>Publisher</dt>
+          <dd>{source.publisher}</dd>
+          <dt>Title</dt>
+          <dd>{source.title}</dd>
+          <dt>Published</dt>
+          <dd>
+            {formatDate(source.published, source.datePrecision)}
+            {source.dateNote ? ` (${source.dateNote})` : ""}
+          </dd>
+          <dt>Document</dt>
+          <dd>
+            <code>{source.document}</code>
+          </dd>
+          {source.note && (
+            <>
+              <dt>Note</dt>
+              <dd>{source.note}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {details.focus && (
+        <p>
+          <button type="button" className="button button-primary" onClick={() => onFocus(details.focus!)}>
+            Highlight in the views
+          </button>
+        </p>
+      )}
+      {others.length > 0 && (
+        <>
+          <h3>Also from this report ({others.length})</h3>
+          <ul className="evidence-others">
+            {others.map((o) => (
+              <li key={`${o.ref.kind}:${o.ref.id}`}>
+                <button type="button" className="link-button" onClick={() => onOpen(o.ref)}>
+                  {o.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </aside>
+  );
+}

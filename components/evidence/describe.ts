@@ -1,0 +1,78 @@
+import type { DatasetIndex } from "@/lib/data";
+import type { DatePrecision } from "@/lib/model";
+import type { Focus } from "@/lib/view";
+import { STANCE_VERB } from "../theme";
+import type { EvidenceRef } from "../viewProps";
+
+/** Everything the evidence panel shows about one record. */
+export interface EvidenceDetails {
+  heading: string;
+  /** The verbatim excerpt the record rests on. */
+  excerpt: string;
+  date: string;
+  datePrecision: DatePrecision;
+  dateNote?: string;
+  sourceId: string;
+  /** The item to focus in the views, where the record is focusable. */
+  focus: Focus | null;
+  /** A fact-check verdict on the record, where one exists. */
+  verdict?: { rating: string; reviewer: string; reasoning: string };
+}
+
+/** The display name of an actor id. */
+export function actorName(index: DatasetIndex, id: string): string {
+  return index.actorById.get(id)?.name ?? id;
+}
+
+/** Resolves an evidence reference to what the panel shows; null when the record no longer exists. */
+export function describeEvidence(index: DatasetIndex, ref: EvidenceRef): EvidenceDetails | null {
+  switch (ref.kind) {
+    case "event": {
+      const e = index.eventById.get(ref.id);
+      if (!e) return null;
+      return { heading: e.title, excerpt: e.evidence, date: e.date, datePrecision: e.datePrecision, dateNote: e.dateNote, sourceId: e.sourceId, focus: { kind: "event", id: e.id } };
+    }
+    case "stance": {
+      const s = index.stanceById.get(ref.id);
+      if (!s) return null;
+      return {
+        heading: `${actorName(index, s.from)} ${STANCE_VERB[s.type]} ${actorName(index, s.to)}`,
+        excerpt: s.evidence,
+        date: s.date,
+        datePrecision: s.datePrecision,
+        dateNote: s.dateNote,
+        sourceId: s.sourceId,
+        focus: { kind: "stance", id: s.id },
+      };
+    }
+    case "quote": {
+      const q = index.quoteById.get(ref.id);
+      if (!q) return null;
+      const claim = q.claimId ? index.claimById.get(q.claimId) : undefined;
+      return {
+        heading: `${actorName(index, q.speaker)}: quotation`,
+        excerpt: q.text,
+        date: q.date,
+        datePrecision: q.datePrecision,
+        dateNote: q.dateNote,
+        sourceId: q.sourceId,
+        focus: { kind: "quote", id: q.id },
+        verdict: claim ? { rating: claim.rating, reviewer: actorName(index, claim.reviewer), reasoning: claim.evidence } : undefined,
+      };
+    }
+    case "claim": {
+      const c = index.claimById.get(ref.id);
+      if (!c) return null;
+      return {
+        heading: `Claim by ${actorName(index, c.claimant)}`,
+        excerpt: c.text,
+        date: c.date,
+        datePrecision: c.datePrecision,
+        dateNote: c.dateNote,
+        sourceId: c.sourceId,
+        focus: null,
+        verdict: { rating: c.rating, reviewer: actorName(index, c.reviewer), reasoning: c.evidence },
+      };
+    }
+  }
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import type { Actor, ActorKind } from "@/lib/model";
+import { ACTOR_KIND_LABEL } from "../theme";
+
+/** Display order of the picker's groups. */
+const KIND_ORDER: ActorKind[] = ["state", "person", "organization", "media", "group"];
+
+/**
+ * Actor picker: a type-ahead combobox (ARIA 1.2 pattern) whose options are grouped by kind and show how many
+ * records each actor has under the other filters. Enter or click toggles an actor; picked ones show as chips.
+ */
+export function ActorPicker({
+  actors,
+  selected,
+  counts,
+  onToggle,
+}: {
+  /** Every actor of the dataset. */
+  actors: readonly Actor[];
+  /** Selected actor ids. */
+  selected: readonly string[];
+  /** Records per actor under every filter but the actor one. */
+  counts: ReadonlyMap<string, number>;
+  onToggle(id: string): void;
+}) {
+  const id = useId();
+  const listId = `${id}-list`;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState("");
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+
+  const groups = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const matches = actors.filter(
+      (a) => q === "" || a.name.toLowerCase().includes(q) || (a.shortName ?? "").toLowerCase().includes(q) || a.id.includes(q),
+    );
+    return KIND_ORDER.map((kind) => ({
+      kind,
+      actors: matches
+        .filter((a) => a.kind === kind)
+        .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.name.localeCompare(b.name)),
+    })).filter((g) => g.actors.length > 0);
+  }, [actors, counts, query]);
+  const flat = useMemo(() => groups.flatMap((g) => g.actors), [groups]);
+  const activeIndex = Math.min(active, Math.max(0, flat.length - 1));
+  const activeActor = open ? flat[activeIndex] : undefined;
+  const byId = useMemo(() => new Map(actors.map((a) => [a.id, a])), [actors]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      if (!open) setOpen(true);
+      const step = e.key === "ArrowDown" ? 1 : -1;
+      setActive((i) => (flat.length === 0 ? 0 : (Math.min(i, flat.length - 1) + step + flat.length) % flat.length));
+    } else if (e.key === "Enter") {
+      if (open && activeActor) {
+        e.preventDefault();
+        onToggle(activeActor.id);
+      }
+    } else if (e.key === "Escape") {
+      if (open) {
+        e.preventDefault();
+        setOpen(false);
+      } else setQuery("");
+    } else if (e.key === "Home" && open) {
+      e.preventDefault();
+      setActive(0);
+    } else if (e.key === "End" && open) {
+      e.preventDefault();
+      setActive(flat.length - 1);
+    }
+  };
+
+  return (
+    <div className="actor-picker">
+      <label htmlFor={`${id}-input`} className="control-label">
+        Actors
+      </label>
+      <div className="combobox">
+        <input
+          id={`${id}-input`}
+          ref={inputRef}
+          type="text"
+          role="combobox"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={activeActor ? `${id}-opt-${activeActor.id}` : undefined}
+          placeholder="Type a name: Russia, Lavrov…"
+          autoComplete="off"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+        />
+        <div id={listId} role="listbox" aria-multiselectable="true" aria-label="Actors" className="combobox-list" hidden={!open}>
+          {flat.length === 0 && <div className="combobox-empty">No actor matches “{query}”.</div>}
+          {groups.map((g) => (
+            <div key={g.kind} role="group" aria-labelledby={`${id}-grp-${g.kind}`}>
+              <div id={`${id}-grp-${g.kind}`} className="combobox-group" role="presentation">
+                {ACTOR_KIND_LABEL[g.kind]}
+              </div>
+              {g.actors.map((a) => {
+                const isSelected = selected.includes(a.id);
+                const n = counts.get(a.id) ?? 0;
+                return (
+                  <div
+                    key={a.id}
+                    id={`${id}-opt-${a.id}`}
+                    role="option"
+                    aria-selected={isSelected}
+                    className={`combobox-option${a === activeActor ? " is-active" : ""}${n === 0 ? " is-empty" : ""}`}
+                    // mousedown, not click: the input keeps focus so the list stays open for more picks.
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      onToggle(a.id);
+                    }}
+                  >
+                    <span className="check" aria-hidden="true">
+                      {isSelected ? "✓" : ""}
+                    </span>
+                    <span className="option-name">{a.name}</span>
+                    <span className="option-count" aria-label={`${n} records`}>
+                      {n}
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          ))}
+        </div>
+      </div>
+      {selected.length > 0 && (
+        <ul className="chip-list" aria-label="Selected actors">
+          {selected.map((a) => (
+            <li key={a}>
+              <button type="button" className="chip" onClick={() => onToggle(a)} aria-label={`Remove actor ${byId.get(a)?.name ?? a}`}>
+                {byId.get(a)?.name ?? a} <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

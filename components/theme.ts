@@ -1,0 +1,96 @@
+import type { ActorKind, EventKind, StanceType } from "@/lib/model";
+
+/** Stance families: the network and the filter bar colour each stance type by family, then by shade. */
+export const STANCE_FAMILY: Record<StanceType, "hostile" | "friendly" | "other"> = {
+  condemn: "hostile",
+  criticize: "hostile",
+  protest: "hostile",
+  support: "friendly",
+  defend: "friendly",
+  praise: "friendly",
+  celebrate: "friendly",
+  thank: "friendly",
+  condole: "friendly",
+  designate: "other",
+  dispute: "other",
+  warn: "other",
+  threaten: "other",
+};
+
+/**
+ * Stance colours: reds and oranges for condemnation and criticism, blues and teals for support and
+ * defence, distinct hues for the rest. Each passes 3:1 against white, for marks and focus rings.
+ */
+export const STANCE_COLOR: Record<StanceType, string> = {
+  condemn: "#b2182b",
+  criticize: "#d6604d",
+  protest: "#a6531b",
+  support: "#2166ac",
+  defend: "#4575b4",
+  praise: "#1b7f79",
+  celebrate: "#35978f",
+  thank: "#5e6dad",
+  condole: "#6a7f99",
+  designate: "#762a83",
+  dispute: "#4d4d4d",
+  warn: "#9a7000",
+  threaten: "#c51b7d",
+};
+
+/** Human labels of stance types, as verbs for sentences ("Russia condemns the United States"). */
+export const STANCE_VERB: Record<StanceType, string> = {
+  condemn: "condemns",
+  criticize: "criticizes",
+  protest: "protests to",
+  support: "supports",
+  defend: "defends",
+  praise: "praises",
+  celebrate: "celebrates",
+  thank: "thanks",
+  condole: "offers condolences to",
+  designate: "designates as terrorist",
+  dispute: "disputes",
+  warn: "warns",
+  threaten: "threatens",
+};
+
+/** Labels of stance types for toggles and legends. */
+export const STANCE_LABEL: Record<StanceType, string> = {
+  condemn: "Condemn",
+  criticize: "Criticize",
+  protest: "Protest",
+  support: "Support",
+  defend: "Defend",
+  praise: "Praise",
+  celebrate: "Celebrate",
+  thank: "Thank",
+  condole: "Condole",
+  designate: "Designate",
+  dispute: "Dispute (fact-check)",
+  warn: "Warn",
+  threaten: "Threaten",
+};
+
+/** Group headings of the actor picker, in display order. */
+export const ACTOR_KIND_LABEL: Record<ActorKind, string> = {
+  state: "States",
+  person: "People",
+  organization: "Organizations",
+  media: "Media",
+  group: "Groups",
+};
+
+/** Labels of event kinds for legends and tooltips. */
+export const EVENT_KIND_LABEL: Record<EventKind, string> = {
+  strike: "Strike or attack",
+  statement: "Statement",
+  call: "Phone call",
+  meeting: "Meeting",
+  condemnation: "Condemnation",
+  protest: "Protest",
+  designation: "Designation",
+  "fact-check": "Fact-check",
+  agreement: "Agreement",
+  aid: "Funding or arms",
+  interception: "Interception",
+};

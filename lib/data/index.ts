@@ -1,0 +1,3 @@
+export * from "./DatasetError";
+export * from "./validateDataset";
+export * from "./indexDataset";

@@ -1,0 +1,184 @@
+import { z } from "zod";
+
+/** Stable kebab-case record id: lower-case letters and digits joined by single hyphens. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a kebab-case id (a-z, 0-9, single hyphens)");
+
+/**
+ * A calendar date as ISO `YYYY-MM-DD` (UTC). Month- and year-precision dates are anchored at the first
+ * day of the period they name (`2024-04-01`, `2014-01-01`); `datePrecision` says how much of it is known.
+ */
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO date YYYY-MM-DD");
+
+/** How much of a date the source actually gives. */
+export const datePrecisionSchema = z.enum(["day", "month", "year"]);
+
+/** A CAMEO event code, kept as a string so leading zeros survive ("051"). */
+export const cameoSchema = z.string().regex(/^\d{2,4}$/, "must be a 2–4 digit CAMEO code string");
+
+/** Verbatim text from a source document: never empty. */
+const verbatim = z.string().min(1, "must not be empty");
+
+/** Shared date fields: the date, its precision and, where the document only implies it, how it was resolved. */
+const datedFields = {
+  date: isoDateSchema,
+  datePrecision: datePrecisionSchema,
+  /** How an implied date ("on Saturday", "two weeks after") was resolved; required for implied dates. */
+  dateNote: z.string().min(1).optional(),
+};
+
+/** A news report of the corpus. */
+export const sourceSchema = z.strictObject({
+  id: idSchema,
+  publisher: z.string().min(1),
+  title: z.string().min(1),
+  published: isoDateSchema,
+  datePrecision: datePrecisionSchema,
+  dateNote: z.string().min(1).optional(),
+  /** File name of the document in the corpus (`shared/seeds/`). */
+  document: z.string().min(1),
+  /** How publisher or title were inferred where the document does not state them. */
+  note: z.string().min(1).optional(),
+});
+
+/** Kinds of actor; the network draws each with its own shape. */
+export const actorKindSchema = z.enum(["person", "state", "organization", "media", "group"]);
+
+/** A person, state, organization, media outlet or armed group. */
+export const actorSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1),
+  /** Short label for crowded charts ("Lavrov", "US"); falls back to `name`. */
+  shortName: z.string().min(1).optional(),
+  kind: actorKindSchema,
+  /** The actor this one speaks for: a minister's state, a spokesman's government. */
+  affiliation: idSchema.optional(),
+  /** Role as the reports give it ("Russian Foreign Minister"). */
+  role: z.string().min(1).optional(),
+});
+
+/** One of the escalations the dataset is organised around. */
+export const episodeSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  /** Short band label for the time axis. */
+  label: z.string().min(1),
+  start: isoDateSchema,
+  end: isoDateSchema,
+});
+
+/** Kinds of event; the time axis encodes each with its own mark. */
+export const eventKindSchema = z.enum([
+  "strike",
+  "statement",
+  "call",
+  "meeting",
+  "condemnation",
+  "protest",
+  "designation",
+  "fact-check",
+  "agreement",
+  "aid",
+  "interception",
+]);
+
+/** A dated happening the reports mention. */
+export const eventSchema = z.strictObject({
+  id: idSchema,
+  ...datedFields,
+  title: z.string().min(1),
+  kind: eventKindSchema,
+  actors: z.array(idSchema),
+  targets: z.array(idSchema),
+  /** The escalation this event belongs to, or null for background events. */
+  episode: idSchema.nullable(),
+  sourceId: idSchema,
+  evidence: verbatim,
+  cameo: cameoSchema,
+});
+
+/** Types of directed stance one actor takes toward another. */
+export const stanceTypeSchema = z.enum([
+  "condemn",
+  "criticize",
+  "protest",
+  "support",
+  "defend",
+  "praise",
+  "celebrate",
+  "thank",
+  "condole",
+  "designate",
+  "dispute",
+  "warn",
+  "threaten",
+]);
+
+/** A directed, typed stance: `from` condemns / supports / thanks … `to`. */
+export const stanceSchema = z.strictObject({
+  id: idSchema,
+  from: idSchema,
+  to: idSchema,
+  type: stanceTypeSchema,
+  ...datedFields,
+  eventId: idSchema.optional(),
+  sourceId: idSchema,
+  evidence: verbatim,
+  cameo: cameoSchema,
+});
+
+/** A direct quotation attributed to a person or an institution. */
+export const quoteSchema = z.strictObject({
+  id: idSchema,
+  speaker: idSchema,
+  text: verbatim,
+  ...datedFields,
+  sourceId: idSchema,
+  /** Where and to whom it was said. */
+  context: z.string().min(1),
+  eventId: idSchema.optional(),
+  claimId: idSchema.optional(),
+  /** The previous part of a quotation the report splits over several paragraphs. */
+  continues: idSchema.optional(),
+});
+
+/** A fact-checked claim, shaped like schema.org ClaimReview. */
+export const claimSchema = z.strictObject({
+  id: idSchema,
+  /** The claim as reviewed (verbatim). */
+  text: verbatim,
+  claimant: idSchema,
+  ...datedFields,
+  /** The reviewer's rating, e.g. "False". */
+  rating: z.string().min(1),
+  reviewer: idSchema,
+  sourceId: idSchema,
+  /** The reviewer's reasoning, verbatim. */
+  evidence: verbatim,
+});
+
+/** The whole dataset file. */
+export const datasetSchema = z.strictObject({
+  sources: z.array(sourceSchema),
+  actors: z.array(actorSchema),
+  episodes: z.array(episodeSchema),
+  events: z.array(eventSchema),
+  stances: z.array(stanceSchema),
+  quotes: z.array(quoteSchema),
+  claims: z.array(claimSchema),
+});
+
+export type DatePrecision = z.infer<typeof datePrecisionSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type ActorKind = z.infer<typeof actorKindSchema>;
+export type Actor = z.infer<typeof actorSchema>;
+export type Episode = z.infer<typeof episodeSchema>;
+export type EventKind = z.infer<typeof eventKindSchema>;
+export type Event = z.infer<typeof eventSchema>;
+export type StanceType = z.infer<typeof stanceTypeSchema>;
+export type Stance = z.infer<typeof stanceSchema>;
+export type Quote = z.infer<typeof quoteSchema>;
+export type Claim = z.infer<typeof claimSchema>;
+/** The dataset as stored in `data/escalations.json`. */
+export type DatasetFile = z.infer<typeof datasetSchema>;

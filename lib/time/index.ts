@@ -1,0 +1,63 @@
+import { parseISO, differenceInCalendarDays, addMonths, addYears, addDays } from "date-fns";
+import type { DatePrecision } from "../model/schema";
+
+// Every date-fns call of the project goes through here. Dates are ISO strings read as UTC midnight; tests
+// and scripts run with TZ=UTC, and parsing appends "T00:00:00Z" so a browser in another zone agrees.
+
+/** The UTC instant at the start of an ISO date. */
+export function toUtcDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/** Milliseconds since the epoch at UTC midnight of an ISO date. */
+export function toTime(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+}
+
+/** The ISO date of a UTC instant. */
+export function toIso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The half-open UTC span [start, end) a dated record covers: a day, a month or a year. */
+export function precisionSpan(iso: string, precision: DatePrecision): { start: Date; end: Date } {
+  const start = toUtcDate(iso);
+  const end =
+    precision === "day" ? addDays(start, 1) : precision === "month" ? addMonths(start, 1) : addYears(start, 1);
+  return { start, end };
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_LONG = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * A date as people write it, no more exact than the source: "13 April 2024", "April 2024", "2014".
+ * Built by hand, not with `format`, so server and client print the same string whatever their time zone.
+ */
+export function formatDate(iso: string, precision: DatePrecision = "day", style: "long" | "short" = "long"): string {
+  const year = iso.slice(0, 4);
+  const month = Number(iso.slice(5, 7)) - 1;
+  const day = Number(iso.slice(8, 10));
+  const m = (style === "long" ? MONTHS_LONG : MONTHS)[month] ?? "";
+  if (precision === "year") return year;
+  if (precision === "month") return `${m} ${year}`;
+  return `${day} ${m} ${year}`;
+}
+
+/** Whole days from `a` to `b` (ISO dates). */
+export function daysBetween(a: string, b: string): number {
+  return differenceInCalendarDays(parseISO(b), parseISO(a));
+}

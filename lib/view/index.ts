@@ -1,0 +1,6 @@
+export * from "./viewState";
+export * from "./parsers";
+export * from "./parseContext";
+export * from "./urlCodec";
+export * from "./store";
+export * from "./urlSync";

@@ -1,0 +1,18 @@
+import type { DatasetIndex } from "../data/indexDataset";
+import type { ParseContext } from "./parsers";
+
+/** The {@link ParseContext} of a dataset: its ids and its year span. */
+export function parseContextOf(index: DatasetIndex): ParseContext {
+  const ids = (m: ReadonlyMap<string, unknown>) => new Set(m.keys());
+  return {
+    actorIds: ids(index.actorById),
+    episodeIds: ids(index.episodeById),
+    span: index.span,
+    focusIds: {
+      event: ids(index.eventById),
+      actor: ids(index.actorById),
+      stance: ids(index.stanceById),
+      quote: ids(index.quoteById),
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import type { StanceType } from "../model/schema";
+import {
+  canonicalActors,
+  canonicalStances,
+  FOCUS_KINDS,
+  STANCE_TYPES,
+  type Focus,
+  type FocusKind,
+  type ViewState,
+  type YearRange,
+} from "./viewState";
+
+/** What the parsers need to know about the dataset to tell a valid value from a stale or made-up one. */
+export interface ParseContext {
+  actorIds: ReadonlySet<string>;
+  episodeIds: ReadonlySet<string>;
+  /** The dataset's full year span: the default of `years`. */
+  span: YearRange;
+  /** Known ids per focusable kind. */
+  focusIds: Readonly<Record<FocusKind, ReadonlySet<string>>>;
+}
+
+/**
+ * The result of parsing one URL value: the usable part (null when nothing in it is usable, i.e. the
+ * default) and the pieces that were dropped, for the notice. Parsers never throw.
+ */
+export interface Parsed<T> {
+  value: T | null;
+  ignored: string[];
+}
+
+/** One URL key: its parser and serializer. `serialize` returns null for the default, which stays out of the URL. */
+export interface Param<T> {
+  parse(raw: string, ctx: ParseContext): Parsed<T>;
+  serialize(value: T, ctx: ParseContext): string | null;
+}
+
+/** Longest accepted value of any key; longer input is cut before parsing so a huge URL costs nothing. */
+export const MAX_PARAM_LENGTH = 2000;
+/** Longest quote search accepted. */
+export const MAX_QUERY_LENGTH = 200;
+
+const list = (raw: string) =>
+  raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+const ok = <T>(value: T | null, ignored: string[] = []): Parsed<T> => ({ value, ignored });
+/** Nothing usable: the default applies, and `ignored` says what was dropped. */
+const drop = (ignored: string[] = []): Parsed<never> => ({ value: null, ignored });
+
+/** `actors=russia,iran`: known actor ids, sorted. */
+export const actorsParam: Param<readonly string[]> = {
+  parse(raw, ctx) {
+    const ids = list(raw);
+    const known = ids.filter((id) => ctx.actorIds.has(id));
+    const ignored = ids.filter((id) => !ctx.actorIds.has(id));
+    return ok(known.length > 0 ? canonicalActors(known) : null, ignored);
+  },
+  serialize: (value) => (value.length > 0 ? canonicalActors(value).join(",") : null),
+};
+
+const YEARS_RE = /^(\d{4})(?:-(\d{4}))?$/;
+
+/** `years=2024` or `years=2020-2024`, inclusive, clipped to the dataset's span. */
+export const yearsParam: Param<YearRange> = {
+  parse(raw, ctx) {
+    const m = YEARS_RE.exec(raw.trim());
+    if (!m) return drop([raw]);
+    let start = Number(m[1]);
+    let end = m[2] === undefined ? start : Number(m[2]);
+    if (start > end) [start, end] = [end, start];
+    if (end < ctx.span.start || start > ctx.span.end) return drop([raw]);
+    start = Math.max(start, ctx.span.start);
+    end = Math.min(end, ctx.span.end);
+    if (start === ctx.span.start && end === ctx.span.end) return drop();
+    return ok({ start, end });
+  },
+  serialize(value, ctx) {
+    if (value.start === ctx.span.start && value.end === ctx.span.end) return null;
+    return value.start === value.end ? String(value.start) : `${value.start}-${value.end}`;
+  },
+};
+
+/** `episode=april-2024`: one known episode id. */
+export const episodeParam: Param<string> = {
+  parse: (raw, ctx) => (ctx.episodeIds.has(raw.trim()) ? ok(raw.trim()) : drop([raw])),
+  serialize: (value) => value,
+};
+
+const STANCE_SET: ReadonlySet<string> = new Set(STANCE_TYPES);
+
+/** `stances=condemn,support`: known stance types, in schema order. */
+export const stancesParam: Param<readonly StanceType[]> = {
+  parse(raw) {
+    const types = list(raw);
+    const known = types.filter((t): t is StanceType => STANCE_SET.has(t));
+    const ignored = types.filter((t) => !STANCE_SET.has(t));
+    return ok(known.length > 0 ? canonicalStances(known) : null, ignored);
+  },
+  serialize: (value) => (value.length > 0 ? canonicalStances(value).join(",") : null),
+};
+
+/** `focus=event:<id>` (or actor:, stance:, quote:): one known record. */
+export const focusParam: Param<Focus> = {
+  parse(raw, ctx) {
+    const at = raw.indexOf(":");
+    const kind = raw.slice(0, at) as FocusKind;
+    const id = raw.slice(at + 1);
+    if (at < 0 || !FOCUS_KINDS.includes(kind) || !ctx.focusIds[kind].has(id)) return drop([raw]);
+    return ok({ kind, id });
+  },
+  serialize: (value) => `${value.kind}:${value.id}`,
+};
+
+/** Normalises a quote search: control characters dropped, white space folded, length capped. */
+export function normalizeQuery(raw: string): string {
+  return raw
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH)
+    .trim();
+}
+
+/** `q=legitimate defense`: a free-text search over quote text. */
+export const queryParam: Param<string> = {
+  parse(raw) {
+    const q = normalizeQuery(raw);
+    return ok(q.length > 0 ? q : null);
+  },
+  serialize: (value) => (value.length > 0 ? value : null),
+};
+
+/** Exactly one parser per key of the view state, in the canonical URL order. */
+export const PARAMS: { readonly [K in keyof ViewState]: Param<NonNullable<ViewState[K]>> } = {
+  actors: actorsParam,
+  years: yearsParam,
+  episode: episodeParam,
+  stances: stancesParam,
+  focus: focusParam,
+  q: queryParam,
+};
+
+/** URL keys in canonical order. */
+export const PARAM_KEYS = Object.keys(PARAMS) as (keyof ViewState)[];

@@ -1,0 +1,45 @@
+import { defineConfig, devices } from "@playwright/test";
+import { resolveChromium } from "./tests/e2e/chromium.mjs";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const executablePath = (resolveChromium() as string | null | undefined) ?? undefined;
+
+/** End-to-end tests in Chromium against the production build (next build && next start). */
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"], ["json", { outputFile: "tests/.results/e2e.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-gpu",
+      ],
+    },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    command: `npm run build && npx next start -p ${PORT} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}`,
+    timeout: 240_000,
+    // Reusing a running server would test whatever build it serves; opt in explicitly with E2E_REUSE=1.
+    reuseExistingServer: process.env.E2E_REUSE === "1",
+    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

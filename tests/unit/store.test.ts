@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { bindUrl, createViewStore, DEFAULT_VIEW, type HistoryHost } from "@/lib/view";
+import { miniIndex } from "./helpers";
+
+const { ctx } = miniIndex();
+
+/** A fake browser history: entries, a pointer, and popstate listeners. */
+function fakeHost(search = "") {
+  const entries = [search];
+  let at = 0;
+  const listeners = new Set<() => void>();
+  const host: HistoryHost & { entries: string[]; back(): void; forward(): void } = {
+    entries,
+    location: {
+      pathname: "/",
+      get search() {
+        return entries[at] ?? "";
+      },
+      hash: "",
+    },
+    history: {
+      pushState(_d, _u, url) {
+        entries.splice(at + 1);
+        entries.push(url.slice(1));
+        at++;
+      },
+      replaceState(_d, _u, url) {
+        entries[at] = url.slice(1);
+      },
+    },
+    addEventListener: (_t, l) => listeners.add(l),
+    removeEventListener: (_t, l) => listeners.delete(l),
+    back() {
+      at--;
+      listeners.forEach((l) => l());
+    },
+    forward() {
+      at++;
+      listeners.forEach((l) => l());
+    },
+  };
+  return host;
+}
+
+describe("view store", () => {
+  it("toggles actors and stances canonically", () => {
+    const store = createViewStore(DEFAULT_VIEW, ctx);
+    store.getState().toggleActor("russia");
+    store.getState().toggleActor("iran");
+    expect(store.getState().view.actors).toEqual(["iran", "russia"]);
+    store.getState().toggleActor("russia");
+    expect(store.getState().view.actors).toEqual(["iran"]);
+    store.getState().toggleStance("support");
+    store.getState().toggleStance("condemn");
+    expect(store.getState().view.stances).toEqual(["condemn", "support"]);
+  });
+
+  it("clamps years to the span and treats the full span as no filter", () => {
+    const store = createViewStore(DEFAULT_VIEW, ctx);
+    store.getState().setYears({ start: 1990, end: 2020 });
+    expect(store.getState().view.years).toEqual({ start: 2014, end: 2020 });
+    store.getState().setYears({ start: 2014, end: 2024 });
+    expect(store.getState().view.years).toBeNull();
+  });
+
+  it("toggleFocus on the focused item clears it; reset clears everything", () => {
+    const store = createViewStore(DEFAULT_VIEW, ctx);
+    store.getState().toggleFocus({ kind: "actor", id: "russia" });
+    expect(store.getState().view.focus).toEqual({ kind: "actor", id: "russia" });
+    store.getState().toggleFocus({ kind: "actor", id: "russia" });
+    expect(store.getState().view.focus).toBeNull();
+    store.getState().setEpisode("april-2024");
+    store.getState().reset();
+    expect(store.getState().view).toEqual(DEFAULT_VIEW);
+  });
+});
+
+describe("URL binding", () => {
+  it("a discrete change pushes, a continuous one replaces, back and forward restore", () => {
+    const host = fakeHost();
+    const store = createViewStore(DEFAULT_VIEW, ctx);
+    const unbind = bindUrl(store, ctx, host);
+    store.getState().toggleActor("russia");
+    expect(host.entries).toEqual(["", "?actors=russia"]);
+    store.getState().setYears({ start: 2020, end: 2024 }); // first change of a drag: push
+    store.getState().setYears({ start: 2021, end: 2024 }, true); // the rest of the drag: replace
+    store.getState().setYears({ start: 2022, end: 2024 }, true);
+    expect(host.entries).toEqual(["", "?actors=russia", "?actors=russia&years=2022-2024"]);
+    host.back();
+    expect(store.getState().view).toEqual({ ...DEFAULT_VIEW, actors: ["russia"] });
+    expect(host.entries).toHaveLength(3); // restoring wrote nothing
+    host.back();
+    expect(store.getState().view).toEqual(DEFAULT_VIEW);
+    host.forward();
+    host.forward();
+    expect(store.getState().view.years).toEqual({ start: 2022, end: 2024 });
+    unbind();
+    store.getState().reset();
+    expect(host.entries).toHaveLength(3); // unbound: no more writes
+  });
+
+  it("a change that leaves the view as it is writes nothing", () => {
+    const host = fakeHost();
+    const store = createViewStore(DEFAULT_VIEW, ctx);
+    bindUrl(store, ctx, host);
+    store.getState().setEpisode("nope");
+    store.getState().setYears(null);
+    expect(host.entries).toEqual([""]);
+  });
+});

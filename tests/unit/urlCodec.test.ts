@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  actorsParam,
+  DEFAULT_VIEW,
+  describeIgnored,
+  episodeParam,
+  focusParam,
+  parseViewState,
+  queryParam,
+  serializeViewState,
+  STANCE_TYPES,
+  stancesParam,
+  yearsParam,
+  type ViewState,
+} from "@/lib/view";
+import { miniIndex } from "./helpers";
+
+const { ctx } = miniIndex();
+// mini.json spans 2014–2024.
+
+describe("one parser per key, each round-trips", () => {
+  it("actors: known ids kept sorted, unknown ones reported", () => {
+    expect(actorsParam.parse("russia,iran", ctx)).toEqual({ value: ["iran", "russia"], ignored: [] });
+    expect(actorsParam.parse("russia,<script>", ctx)).toEqual({ value: ["russia"], ignored: ["<script>"] });
+    expect(actorsParam.parse("", ctx)).toEqual({ value: null, ignored: [] });
+    expect(actorsParam.parse(actorsParam.serialize(["russia", "iran"], ctx)!, ctx).value).toEqual(["iran", "russia"]);
+  });
+
+  it("years: single year, range, clipping, reversed, malformed", () => {
+    expect(yearsParam.parse("2020", ctx).value).toEqual({ start: 2020, end: 2020 });
+    expect(yearsParam.parse("2020-2024", ctx).value).toEqual({ start: 2020, end: 2024 });
+    expect(yearsParam.parse("2024-2020", ctx).value).toEqual({ start: 2020, end: 2024 });
+    expect(yearsParam.parse("1990-2020", ctx).value).toEqual({ start: 2014, end: 2020 });
+    expect(yearsParam.parse("2014-2024", ctx)).toEqual({ value: null, ignored: [] }); // the full span is the default
+    expect(yearsParam.parse("abc", ctx)).toEqual({ value: null, ignored: ["abc"] });
+    expect(yearsParam.parse("1900", ctx)).toEqual({ value: null, ignored: ["1900"] });
+    expect(yearsParam.serialize({ start: 2020, end: 2020 }, ctx)).toBe("2020");
+    expect(yearsParam.serialize({ start: 2020, end: 2024 }, ctx)).toBe("2020-2024");
+    expect(yearsParam.serialize({ start: 2014, end: 2024 }, ctx)).toBeNull();
+  });
+
+  it("episode: known id only", () => {
+    expect(episodeParam.parse("april-2024", ctx).value).toBe("april-2024");
+    expect(episodeParam.parse("gaza-2099", ctx).ignored).toEqual(["gaza-2099"]);
+  });
+
+  it("stances: known types in schema order", () => {
+    expect(stancesParam.parse("support,condemn,nope", ctx)).toEqual({ value: ["condemn", "support"], ignored: ["nope"] });
+    expect(stancesParam.serialize(["support", "condemn"], ctx)).toBe("condemn,support");
+  });
+
+  it("focus: kind and known id", () => {
+    expect(focusParam.parse("event:soleimani-killed", ctx).value).toEqual({ kind: "event", id: "soleimani-killed" });
+    expect(focusParam.parse("actor:russia", ctx).value).toEqual({ kind: "actor", id: "russia" });
+    expect(focusParam.parse("event:russia", ctx).ignored).toEqual(["event:russia"]);
+    expect(focusParam.parse("russia", ctx).ignored).toEqual(["russia"]);
+    expect(focusParam.parse("planet:earth", ctx).ignored).toEqual(["planet:earth"]);
+  });
+
+  it("q: white space folded, control characters dropped, capped", () => {
+    expect(queryParam.parse("  legitimate \n defense ", ctx).value).toBe("legitimate defense");
+    expect(queryParam.parse("   ", ctx).value).toBeNull();
+    expect(queryParam.parse("x".repeat(500), ctx).value).toHaveLength(200);
+  });
+});
+
+describe("parseViewState / serializeViewState", () => {
+  it("reads a deep link", () => {
+    const { state, ignored } = parseViewState(new URLSearchParams("actors=russia&years=2024"), ctx);
+    expect(state).toEqual({ ...DEFAULT_VIEW, actors: ["russia"], years: { start: 2024, end: 2024 } });
+    expect(ignored).toEqual([]);
+  });
+
+  it("reads Next's searchParams object, arrays included", () => {
+    const { state, ignored } = parseViewState({ actors: ["russia", "iran"], episode: "april-2024" }, ctx);
+    expect(state.actors).toEqual(["russia"]);
+    expect(state.episode).toBe("april-2024");
+    expect(ignored).toEqual([{ key: "actors", value: "iran" }]);
+  });
+
+  it("drops garbage, keeps the rest, and says what it dropped", () => {
+    const { state, ignored } = parseViewState(new URLSearchParams("actors=%3Cscript%3E&years=abc&episode=april-2024&utm=x"), ctx);
+    expect(state).toEqual({ ...DEFAULT_VIEW, episode: "april-2024" });
+    expect(ignored).toEqual([
+      { key: "actors", value: "<script>" },
+      { key: "years", value: "abc" },
+      { key: "utm", value: "x" },
+    ]);
+    expect(describeIgnored(ignored)).toBe('Ignored actors "<script>", years "abc", utm "x" in the link: not a known value.');
+  });
+
+  it("writes keys in canonical order and leaves defaults out", () => {
+    const state: ViewState = {
+      ...DEFAULT_VIEW,
+      q: "defend and support",
+      focus: { kind: "event", id: "soleimani-killed" },
+      stances: ["condemn"],
+      actors: ["iran", "russia"],
+      years: { start: 2020, end: 2024 },
+    };
+    expect(serializeViewState(state, ctx)).toBe(
+      "actors=iran,russia&years=2020-2024&stances=condemn&focus=event:soleimani-killed&q=defend+and+support",
+    );
+    expect(serializeViewState(DEFAULT_VIEW, ctx)).toBe("");
+  });
+});
+
+// Generators of valid, canonical view states over the fixture's ids.
+const actorIds = [...ctx.actorIds];
+const arbState: fc.Arbitrary<ViewState> = fc.record({
+  actors: fc.subarray(actorIds).map((a) => [...a].sort()),
+  years: fc.option(
+    fc
+      .tuple(fc.integer({ min: ctx.span.start, max: ctx.span.end }), fc.integer({ min: ctx.span.start, max: ctx.span.end }))
+      .map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) }))
+      .filter((r) => !(r.start === ctx.span.start && r.end === ctx.span.end)),
+    { nil: null },
+  ),
+  episode: fc.option(fc.constantFrom(...ctx.episodeIds), { nil: null }),
+  stances: fc.subarray([...STANCE_TYPES]),
+  focus: fc.option(
+    fc.oneof(
+      ...(["event", "actor", "stance", "quote"] as const).map((kind) =>
+        fc.constantFrom(...ctx.focusIds[kind]).map((id) => ({ kind, id })),
+      ),
+    ),
+    { nil: null },
+  ),
+  q: fc.string({ maxLength: 60 }).map((s) => s.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim()),
+});
+
+describe("properties", () => {
+  it("parsing any query string never throws", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        parseViewState(new URLSearchParams(s), ctx);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("parsing any key/value pairs never throws and yields only known values", () => {
+    const key = fc.constantFrom("actors", "years", "episode", "stances", "focus", "q", "other");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.oneof(fc.string({ unit: "binary", maxLength: 80 }), fc.constantFrom("russia", "2020-2024", "event:soleimani-killed", "condemn,x", "april-2024"))), { maxLength: 8 }), (pairs) => {
+        const { state } = parseViewState(new URLSearchParams(pairs), ctx);
+        for (const a of state.actors) expect(ctx.actorIds.has(a)).toBe(true);
+        if (state.episode) expect(ctx.episodeIds.has(state.episode)).toBe(true);
+        if (state.years) expect(state.years.start).toBeLessThanOrEqual(state.years.end);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("parse(serialize(s)) equals s for every valid state", () => {
+    fc.assert(
+      fc.property(arbState, (s) => {
+        const url = serializeViewState(s, ctx);
+        const { state, ignored } = parseViewState(new URLSearchParams(url), ctx);
+        expect(ignored).toEqual([]);
+        expect(state).toEqual(s);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("serialize is canonical: the same state always gives the same URL", () => {
+    fc.assert(
+      fc.property(arbState, (s) => {
+        const url = serializeViewState(s, ctx);
+        expect(serializeViewState(parseViewState(new URLSearchParams(url), ctx).state, ctx)).toBe(url);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
