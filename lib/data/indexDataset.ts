@@ -32,7 +32,10 @@ export interface DatasetIndex {
   /** Stance types tied to each event, for the stance-type filter. */
   stanceTypesByEvent: ReadonlyMap<string, ReadonlySet<string>>;
   /** Quotes in each source, stances in each source, events in each source: the evidence panel's "same source". */
-  recordsBySource: ReadonlyMap<string, { events: readonly Event[]; stances: readonly Stance[]; quotes: readonly Quote[] }>;
+  recordsBySource: ReadonlyMap<
+    string,
+    { events: readonly Event[]; stances: readonly Stance[]; quotes: readonly Quote[] }
+  >;
   /** First and last year of any dated record: the default year range. */
   span: { start: number; end: number };
 }
@@ -114,14 +117,20 @@ export function indexDataset(data: DatasetFile): DatasetIndex {
     return out;
   };
   const stancesByEvent = group(data.stances, (s) => s.eventId);
-  const stanceTypesByEvent = new Map([...stancesByEvent].map(([id, list]) => [id, new Set(list.map((s) => s.type))]));
+  const stanceTypesByEvent = new Map(
+    [...stancesByEvent].map(([id, list]) => [id, new Set(list.map((s) => s.type))]),
+  );
   const eventsBySource = group(data.events, (e) => e.sourceId);
   const stancesBySource = group(data.stances, (s) => s.sourceId);
   const quotesBySource = group(data.quotes, (q) => q.sourceId);
   const recordsBySource = new Map(
     data.sources.map((s) => [
       s.id,
-      { events: eventsBySource.get(s.id) ?? [], stances: stancesBySource.get(s.id) ?? [], quotes: quotesBySource.get(s.id) ?? [] },
+      {
+        events: eventsBySource.get(s.id) ?? [],
+        stances: stancesBySource.get(s.id) ?? [],
+        quotes: quotesBySource.get(s.id) ?? [],
+      },
     ]),
   );
 

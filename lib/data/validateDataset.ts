@@ -22,7 +22,11 @@ type Collection = keyof typeof RECORD_NAME;
  */
 export function validateDataset(raw: unknown, file: string): DatasetFile {
   const parsed = datasetSchema.safeParse(raw);
-  if (!parsed.success) throw new DatasetError(file, parsed.error.issues.map((i) => describeIssue(i, raw)));
+  if (!parsed.success)
+    throw new DatasetError(
+      file,
+      parsed.error.issues.map((i) => describeIssue(i, raw)),
+    );
   const problems = checkIntegrity(parsed.data);
   if (problems.length > 0) throw new DatasetError(file, problems);
   return parsed.data;
@@ -52,7 +56,8 @@ export function isRealDate(iso: string): boolean {
 
 function precisionProblem(date: string, precision: DatePrecision): string | null {
   if (!isRealDate(date)) return `invalid date "${date}"`;
-  if (precision === "month" && !date.endsWith("-01")) return `month-precision date "${date}" must fall on day 01`;
+  if (precision === "month" && !date.endsWith("-01"))
+    return `month-precision date "${date}" must fall on day 01`;
   if (precision === "year" && !date.endsWith("-01-01"))
     return `year-precision date "${date}" must be written as YYYY-01-01`;
   return null;
@@ -65,17 +70,32 @@ function checkIntegrity(data: DatasetFile): string[] {
   for (const collection of Object.keys(RECORD_NAME) as Collection[]) {
     const seen = new Set<string>();
     for (const record of data[collection]) {
-      if (seen.has(record.id)) problems.push(`${RECORD_NAME[collection]} "${record.id}": duplicate id in "id"`);
+      if (seen.has(record.id))
+        problems.push(`${RECORD_NAME[collection]} "${record.id}": duplicate id in "id"`);
       seen.add(record.id);
     }
     ids[collection] = seen;
   }
 
-  const ref = (collection: Collection, recordId: string, kind: Collection, value: string | null | undefined, field: string) => {
+  const ref = (
+    collection: Collection,
+    recordId: string,
+    kind: Collection,
+    value: string | null | undefined,
+    field: string,
+  ) => {
     if (value != null && !ids[kind].has(value))
-      problems.push(`${RECORD_NAME[collection]} "${recordId}": unknown ${RECORD_NAME[kind]} "${value}" in "${field}"`);
+      problems.push(
+        `${RECORD_NAME[collection]} "${recordId}": unknown ${RECORD_NAME[kind]} "${value}" in "${field}"`,
+      );
   };
-  const dated = (collection: Collection, recordId: string, date: string, precision: DatePrecision, field = "date") => {
+  const dated = (
+    collection: Collection,
+    recordId: string,
+    date: string,
+    precision: DatePrecision,
+    field = "date",
+  ) => {
     const p = precisionProblem(date, precision);
     if (p) problems.push(`${RECORD_NAME[collection]} "${recordId}": ${p} in "${field}"`);
   };

@@ -23,7 +23,11 @@ export function toIso(date: Date): string {
 export function precisionSpan(iso: string, precision: DatePrecision): { start: Date; end: Date } {
   const start = toUtcDate(iso);
   const end =
-    precision === "day" ? addDays(start, 1) : precision === "month" ? addMonths(start, 1) : addYears(start, 1);
+    precision === "day"
+      ? addDays(start, 1)
+      : precision === "month"
+        ? addMonths(start, 1)
+        : addYears(start, 1);
   return { start, end };
 }
 
@@ -47,7 +51,11 @@ const MONTHS_LONG = [
  * A date as people write it, no more exact than the source: "13 April 2024", "April 2024", "2014".
  * Built by hand, not with `format`, so server and client print the same string whatever their time zone.
  */
-export function formatDate(iso: string, precision: DatePrecision = "day", style: "long" | "short" = "long"): string {
+export function formatDate(
+  iso: string,
+  precision: DatePrecision = "day",
+  style: "long" | "short" = "long",
+): string {
   const year = iso.slice(0, 4);
   const month = Number(iso.slice(5, 7)) - 1;
   const day = Number(iso.slice(8, 10));

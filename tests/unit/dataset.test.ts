@@ -35,7 +35,9 @@ describe("loadDataset", () => {
     const data = mini();
     data.stances[0]!.from = "rusia";
     writeFileSync(file, JSON.stringify(data));
-    expect(() => loadDataset(file)).toThrowError(/broken\.json: stance "turkey-condemns-us-2020": unknown actor "rusia" in "from"/);
+    expect(() => loadDataset(file)).toThrowError(
+      /broken\.json: stance "turkey-condemns-us-2020": unknown actor "rusia" in "from"/,
+    );
   });
 
   it("fails on a file that is not JSON", () => {
@@ -61,26 +63,106 @@ describe("validateDataset: one rule, one message", () => {
   });
 
   const cases: [string, (d: DatasetFile) => void, RegExp][] = [
-    ["schema: missing field", (d) => delete (d.events[0] as Partial<DatasetFile["events"][number]>).title, /event "soleimani-killed": "title"/],
-    ["schema: bad enum", (d) => ((d.stances[0] as { type: string }).type = "admire"), /stance "turkey-condemns-us-2020": "type"/],
-    ["schema: non-kebab id", (d) => (d.actors[0]!.id = "Russia"), /actor "Russia": "id" must be a kebab-case id/],
-    ["schema: unknown field", (d) => ((d.quotes[0] as Record<string, unknown>).speakr = "x"), /quote "lavrov-defend-support"/],
-    ["schema: cameo as number", (d) => ((d.events[0] as Record<string, unknown>).cameo = 186), /event "soleimani-killed": "cameo"/],
-    ["duplicate id", (d) => (d.events[1]!.id = "soleimani-killed"), /event "soleimani-killed": duplicate id in "id"/],
-    ["unknown actor in stance", (d) => (d.stances[0]!.from = "rusia"), /stance "turkey-condemns-us-2020": unknown actor "rusia" in "from"/],
-    ["unknown actor in event targets", (d) => (d.events[0]!.targets = ["irn"]), /event "soleimani-killed": unknown actor "irn" in "targets\[0\]"/],
-    ["unknown speaker", (d) => (d.quotes[0]!.speaker = "lavrov"), /quote "lavrov-defend-support": unknown actor "lavrov" in "speaker"/],
-    ["unknown affiliation", (d) => (d.actors[5]!.affiliation = "kremlin"), /actor "sergey-lavrov": unknown actor "kremlin" in "affiliation"/],
-    ["unknown source", (d) => (d.events[0]!.sourceId = "nope"), /event "soleimani-killed": unknown source "nope" in "sourceId"/],
-    ["unknown event", (d) => (d.stances[0]!.eventId = "nope"), /stance "turkey-condemns-us-2020": unknown event "nope" in "eventId"/],
-    ["unknown episode", (d) => (d.events[0]!.episode = "nope"), /event "soleimani-killed": unknown episode "nope" in "episode"/],
-    ["unknown claim", (d) => (d.quotes[0]!.claimId = "nope"), /quote "lavrov-defend-support": unknown claim "nope" in "claimId"/],
-    ["invalid date", (d) => (d.events[0]!.date = "2020-02-30"), /event "soleimani-killed": invalid date "2020-02-30" in "date"/],
-    ["month precision not on day 01", (d) => ((d.events[0]!.datePrecision = "month"), (d.events[0]!.date = "2020-01-03")), /month-precision date "2020-01-03" must fall on day 01/],
-    ["year precision not on 01-01", (d) => (d.events[3]!.date = "2014-03-01"), /event "war-2014": year-precision date "2014-03-01"/],
-    ["event outside its episode", (d) => (d.events[0]!.date = "2020-03-01"), /event "soleimani-killed": "date" 2020-03-01 falls outside episode "soleimani-2020"/],
-    ["episode ends before it starts", (d) => (d.episodes[0]!.end = "2019-12-31"), /episode "soleimani-2020": "end" 2019-12-31 is before "start"/],
-    ["self affiliation", (d) => (d.actors[0]!.affiliation = "russia"), /actor "russia": an actor cannot be its own "affiliation"/],
+    [
+      "schema: missing field",
+      (d) => delete (d.events[0] as Partial<DatasetFile["events"][number]>).title,
+      /event "soleimani-killed": "title"/,
+    ],
+    [
+      "schema: bad enum",
+      (d) => ((d.stances[0] as { type: string }).type = "admire"),
+      /stance "turkey-condemns-us-2020": "type"/,
+    ],
+    [
+      "schema: non-kebab id",
+      (d) => (d.actors[0]!.id = "Russia"),
+      /actor "Russia": "id" must be a kebab-case id/,
+    ],
+    [
+      "schema: unknown field",
+      (d) => ((d.quotes[0] as Record<string, unknown>).speakr = "x"),
+      /quote "lavrov-defend-support"/,
+    ],
+    [
+      "schema: cameo as number",
+      (d) => ((d.events[0] as Record<string, unknown>).cameo = 186),
+      /event "soleimani-killed": "cameo"/,
+    ],
+    [
+      "duplicate id",
+      (d) => (d.events[1]!.id = "soleimani-killed"),
+      /event "soleimani-killed": duplicate id in "id"/,
+    ],
+    [
+      "unknown actor in stance",
+      (d) => (d.stances[0]!.from = "rusia"),
+      /stance "turkey-condemns-us-2020": unknown actor "rusia" in "from"/,
+    ],
+    [
+      "unknown actor in event targets",
+      (d) => (d.events[0]!.targets = ["irn"]),
+      /event "soleimani-killed": unknown actor "irn" in "targets\[0\]"/,
+    ],
+    [
+      "unknown speaker",
+      (d) => (d.quotes[0]!.speaker = "lavrov"),
+      /quote "lavrov-defend-support": unknown actor "lavrov" in "speaker"/,
+    ],
+    [
+      "unknown affiliation",
+      (d) => (d.actors[5]!.affiliation = "kremlin"),
+      /actor "sergey-lavrov": unknown actor "kremlin" in "affiliation"/,
+    ],
+    [
+      "unknown source",
+      (d) => (d.events[0]!.sourceId = "nope"),
+      /event "soleimani-killed": unknown source "nope" in "sourceId"/,
+    ],
+    [
+      "unknown event",
+      (d) => (d.stances[0]!.eventId = "nope"),
+      /stance "turkey-condemns-us-2020": unknown event "nope" in "eventId"/,
+    ],
+    [
+      "unknown episode",
+      (d) => (d.events[0]!.episode = "nope"),
+      /event "soleimani-killed": unknown episode "nope" in "episode"/,
+    ],
+    [
+      "unknown claim",
+      (d) => (d.quotes[0]!.claimId = "nope"),
+      /quote "lavrov-defend-support": unknown claim "nope" in "claimId"/,
+    ],
+    [
+      "invalid date",
+      (d) => (d.events[0]!.date = "2020-02-30"),
+      /event "soleimani-killed": invalid date "2020-02-30" in "date"/,
+    ],
+    [
+      "month precision not on day 01",
+      (d) => ((d.events[0]!.datePrecision = "month"), (d.events[0]!.date = "2020-01-03")),
+      /month-precision date "2020-01-03" must fall on day 01/,
+    ],
+    [
+      "year precision not on 01-01",
+      (d) => (d.events[3]!.date = "2014-03-01"),
+      /event "war-2014": year-precision date "2014-03-01"/,
+    ],
+    [
+      "event outside its episode",
+      (d) => (d.events[0]!.date = "2020-03-01"),
+      /event "soleimani-killed": "date" 2020-03-01 falls outside episode "soleimani-2020"/,
+    ],
+    [
+      "episode ends before it starts",
+      (d) => (d.episodes[0]!.end = "2019-12-31"),
+      /episode "soleimani-2020": "end" 2019-12-31 is before "start"/,
+    ],
+    [
+      "self affiliation",
+      (d) => (d.actors[0]!.affiliation = "russia"),
+      /actor "russia": an actor cannot be its own "affiliation"/,
+    ],
   ];
   for (const [rule, mutate, expected] of cases)
     it(`rejects: ${rule}`, () => {
