@@ -46,7 +46,11 @@ export function matchesQuery(quote: Quote, q: string): boolean {
  * episode filter if it belongs to the episode; the stance-type filter narrows stances to those types and
  * events and quotes to those tied to such a stance; the quote search narrows quotes.
  */
-export function filterRecords(index: DatasetIndex, view: FilterView, options: FilterOptions = {}): VisibleRecords {
+export function filterRecords(
+  index: DatasetIndex,
+  view: FilterView,
+  options: FilterOptions = {},
+): VisibleRecords {
   const pass = factsFilter(view, options);
   const types = view.stances.length > 0 ? new Set<string>(view.stances) : null;
   const eventHasType = (eventId: string | undefined) => {
@@ -57,7 +61,9 @@ export function filterRecords(index: DatasetIndex, view: FilterView, options: Fi
   };
   return {
     events: index.data.events.filter((e) => pass(index.eventFacts.get(e.id)) && eventHasType(e.id)),
-    stances: index.data.stances.filter((s) => pass(index.stanceFacts.get(s.id)) && (!types || types.has(s.type))),
+    stances: index.data.stances.filter(
+      (s) => pass(index.stanceFacts.get(s.id)) && (!types || types.has(s.type)),
+    ),
     quotes: index.data.quotes.filter(
       (q) => pass(index.quoteFacts.get(q.id)) && eventHasType(q.eventId) && matchesQuery(q, view.q),
     ),
@@ -68,7 +74,10 @@ const filterKey = (view: FilterView) =>
   `${view.actors.join(",")}|${view.years ? `${view.years.start}-${view.years.end}` : ""}|${view.episode ?? ""}|${view.stances.join(",")}|${view.q}`;
 
 /** {@link filterRecords} with every filter: what the summary counts and the network and quotes show. */
-export const selectVisible = memoizeLast((index: DatasetIndex, view: FilterView) => filterRecords(index, view), filterKey);
+export const selectVisible = memoizeLast(
+  (index: DatasetIndex, view: FilterView) => filterRecords(index, view),
+  filterKey,
+);
 
 /** {@link filterRecords} without the year range: the time axis dims out-of-range marks instead of hiding them. */
 export const selectVisibleIgnoringYears = memoizeLast(
@@ -77,14 +86,17 @@ export const selectVisibleIgnoringYears = memoizeLast(
 );
 
 /** How many records (events, stances, quotes) each actor is involved in under every filter but the actor one. */
-export const selectActorCounts = memoizeLast((index: DatasetIndex, view: FilterView): ReadonlyMap<string, number> => {
-  const visible = filterRecords(index, view, { ignoreActors: true });
-  const counts = new Map<string, number>();
-  const add = (facts: RecordFacts | undefined) => {
-    if (facts) for (const a of facts.actors) counts.set(a, (counts.get(a) ?? 0) + 1);
-  };
-  for (const e of visible.events) add(index.eventFacts.get(e.id));
-  for (const s of visible.stances) add(index.stanceFacts.get(s.id));
-  for (const q of visible.quotes) add(index.quoteFacts.get(q.id));
-  return counts;
-}, filterKey);
+export const selectActorCounts = memoizeLast(
+  (index: DatasetIndex, view: FilterView): ReadonlyMap<string, number> => {
+    const visible = filterRecords(index, view, { ignoreActors: true });
+    const counts = new Map<string, number>();
+    const add = (facts: RecordFacts | undefined) => {
+      if (facts) for (const a of facts.actors) counts.set(a, (counts.get(a) ?? 0) + 1);
+    };
+    for (const e of visible.events) add(index.eventFacts.get(e.id));
+    for (const s of visible.stances) add(index.stanceFacts.get(s.id));
+    for (const q of visible.quotes) add(index.quoteFacts.get(q.id));
+    return counts;
+  },
+  filterKey,
+);

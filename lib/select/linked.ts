@@ -12,7 +12,13 @@ export interface Linked {
   active: boolean;
 }
 
-const EMPTY: Linked = { events: new Set(), stances: new Set(), quotes: new Set(), actors: new Set(), active: false };
+const EMPTY: Linked = {
+  events: new Set(),
+  stances: new Set(),
+  quotes: new Set(),
+  actors: new Set(),
+  active: false,
+};
 
 /**
  * What the focused item links to: an event → its actors, stances and quotes; an actor (and the people and
@@ -99,4 +105,6 @@ export function linkedTo(index: DatasetIndex, focus: Focus | null): Linked {
 }
 
 /** {@link linkedTo}, memoised on the index and the focus. */
-export const selectLinked = memoizeLast(linkedTo, (focus: Focus | null) => (focus ? `${focus.kind}:${focus.id}` : ""));
+export const selectLinked = memoizeLast(linkedTo, (focus: Focus | null) =>
+  focus ? `${focus.kind}:${focus.id}` : "",
+);

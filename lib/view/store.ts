@@ -64,14 +64,21 @@ export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi
       historyMode: "none",
       toggleActor(id) {
         const actors = get().view.actors;
-        update({ actors: actors.includes(id) ? actors.filter((a) => a !== id) : canonicalActors([...actors, id]) });
+        update({
+          actors: actors.includes(id) ? actors.filter((a) => a !== id) : canonicalActors([...actors, id]),
+        });
       },
       setActors: (ids) => update({ actors: canonicalActors(ids.filter((id) => ctx.actorIds.has(id))) }),
-      setYears: (range, continuous = false) => update({ years: clampYears(range) }, continuous ? "replace" : "push"),
+      setYears: (range, continuous = false) =>
+        update({ years: clampYears(range) }, continuous ? "replace" : "push"),
       setEpisode: (id) => update({ episode: id !== null && ctx.episodeIds.has(id) ? id : null }),
       toggleStance(type) {
         const stances = get().view.stances;
-        update({ stances: stances.includes(type) ? stances.filter((t) => t !== type) : canonicalStances([...stances, type]) });
+        update({
+          stances: stances.includes(type)
+            ? stances.filter((t) => t !== type)
+            : canonicalStances([...stances, type]),
+        });
       },
       setStances: (types) => update({ stances: canonicalStances(types) }),
       toggleFocus(focus) {

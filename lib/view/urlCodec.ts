@@ -59,7 +59,8 @@ export function parseViewState(input: SearchParamsInput, ctx: ParseContext): Par
 }
 
 // Commas and colons are legal in a query value; leaving them readable keeps shared links legible.
-const encode = (s: string) => encodeURIComponent(s).replace(/%2C/g, ",").replace(/%3A/g, ":").replace(/%20/g, "+");
+const encode = (s: string) =>
+  encodeURIComponent(s).replace(/%2C/g, ",").replace(/%3A/g, ":").replace(/%20/g, "+");
 
 /** Writes a view state as a query string (no leading "?"), keys in canonical order, defaults left out. */
 export function serializeViewState(state: ViewState, ctx: ParseContext): string {
@@ -75,7 +76,9 @@ export function serializeViewState(state: ViewState, ctx: ParseContext): string 
 
 /** One line for the notice: `Ignored actors "x", years "abc".` */
 export function describeIgnored(ignored: readonly IgnoredParam[]): string {
-  const shown = ignored.slice(0, 6).map((i) => `${i.key} "${i.value.length > 40 ? `${i.value.slice(0, 40)}…` : i.value}"`);
+  const shown = ignored
+    .slice(0, 6)
+    .map((i) => `${i.key} "${i.value.length > 40 ? `${i.value.slice(0, 40)}…` : i.value}"`);
   const more = ignored.length > shown.length ? ` and ${ignored.length - shown.length} more` : "";
   return `Ignored ${shown.join(", ")}${more} in the link: not a known value.`;
 }

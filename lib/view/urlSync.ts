@@ -6,7 +6,10 @@ import { parseViewState, serializeViewState } from "./urlCodec";
 /** The parts of `window` the URL sync touches; a fake in unit tests. */
 export interface HistoryHost {
   location: { pathname: string; search: string; hash: string };
-  history: { pushState(data: unknown, unused: string, url: string): void; replaceState(data: unknown, unused: string, url: string): void };
+  history: {
+    pushState(data: unknown, unused: string, url: string): void;
+    replaceState(data: unknown, unused: string, url: string): void;
+  };
   addEventListener(type: "popstate", listener: () => void): void;
   removeEventListener(type: "popstate", listener: () => void): void;
 }
@@ -26,7 +29,8 @@ export function bindUrl(store: StoreApi<ViewStore>, ctx: ParseContext, host: His
     if (next.historyMode === "replace") host.history.replaceState(null, "", url);
     else host.history.pushState(null, "", url);
   });
-  const onPopState = () => store.getState().restore(parseViewState(new URLSearchParams(host.location.search), ctx).state);
+  const onPopState = () =>
+    store.getState().restore(parseViewState(new URLSearchParams(host.location.search), ctx).state);
   host.addEventListener("popstate", onPopState);
   return () => {
     unsubscribe();

@@ -40,7 +40,9 @@ describe("filter semantics", () => {
   });
 
   it("years are inclusive; year-precision records count in their year", () => {
-    expect(ids(filterRecords(index, view({ years: { start: 2014, end: 2014 } })).events)).toEqual(["war-2014"]);
+    expect(ids(filterRecords(index, view({ years: { start: 2014, end: 2014 } })).events)).toEqual([
+      "war-2014",
+    ]);
     expect(ids(filterRecords(index, view({ years: { start: 2020, end: 2020 } })).stances)).toEqual([
       "lavrov-condoles-iran-2020",
       "turkey-condemns-us-2020",

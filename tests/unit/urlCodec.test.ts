@@ -24,7 +24,10 @@ describe("one parser per key, each round-trips", () => {
     expect(actorsParam.parse("russia,iran", ctx)).toEqual({ value: ["iran", "russia"], ignored: [] });
     expect(actorsParam.parse("russia,<script>", ctx)).toEqual({ value: ["russia"], ignored: ["<script>"] });
     expect(actorsParam.parse("", ctx)).toEqual({ value: null, ignored: [] });
-    expect(actorsParam.parse(actorsParam.serialize(["russia", "iran"], ctx)!, ctx).value).toEqual(["iran", "russia"]);
+    expect(actorsParam.parse(actorsParam.serialize(["russia", "iran"], ctx)!, ctx).value).toEqual([
+      "iran",
+      "russia",
+    ]);
   });
 
   it("years: single year, range, clipping, reversed, malformed", () => {
@@ -46,12 +49,18 @@ describe("one parser per key, each round-trips", () => {
   });
 
   it("stances: known types in schema order", () => {
-    expect(stancesParam.parse("support,condemn,nope", ctx)).toEqual({ value: ["condemn", "support"], ignored: ["nope"] });
+    expect(stancesParam.parse("support,condemn,nope", ctx)).toEqual({
+      value: ["condemn", "support"],
+      ignored: ["nope"],
+    });
     expect(stancesParam.serialize(["support", "condemn"], ctx)).toBe("condemn,support");
   });
 
   it("focus: kind and known id", () => {
-    expect(focusParam.parse("event:soleimani-killed", ctx).value).toEqual({ kind: "event", id: "soleimani-killed" });
+    expect(focusParam.parse("event:soleimani-killed", ctx).value).toEqual({
+      kind: "event",
+      id: "soleimani-killed",
+    });
     expect(focusParam.parse("actor:russia", ctx).value).toEqual({ kind: "actor", id: "russia" });
     expect(focusParam.parse("event:russia", ctx).ignored).toEqual(["event:russia"]);
     expect(focusParam.parse("russia", ctx).ignored).toEqual(["russia"]);
@@ -80,14 +89,19 @@ describe("parseViewState / serializeViewState", () => {
   });
 
   it("drops garbage, keeps the rest, and says what it dropped", () => {
-    const { state, ignored } = parseViewState(new URLSearchParams("actors=%3Cscript%3E&years=abc&episode=april-2024&utm=x"), ctx);
+    const { state, ignored } = parseViewState(
+      new URLSearchParams("actors=%3Cscript%3E&years=abc&episode=april-2024&utm=x"),
+      ctx,
+    );
     expect(state).toEqual({ ...DEFAULT_VIEW, episode: "april-2024" });
     expect(ignored).toEqual([
       { key: "actors", value: "<script>" },
       { key: "years", value: "abc" },
       { key: "utm", value: "x" },
     ]);
-    expect(describeIgnored(ignored)).toBe('Ignored actors "<script>", years "abc", utm "x" in the link: not a known value.');
+    expect(describeIgnored(ignored)).toBe(
+      'Ignored actors "<script>", years "abc", utm "x" in the link: not a known value.',
+    );
   });
 
   it("writes keys in canonical order and leaves defaults out", () => {
@@ -112,7 +126,10 @@ const arbState: fc.Arbitrary<ViewState> = fc.record({
   actors: fc.subarray(actorIds).map((a) => [...a].sort()),
   years: fc.option(
     fc
-      .tuple(fc.integer({ min: ctx.span.start, max: ctx.span.end }), fc.integer({ min: ctx.span.start, max: ctx.span.end }))
+      .tuple(
+        fc.integer({ min: ctx.span.start, max: ctx.span.end }),
+        fc.integer({ min: ctx.span.start, max: ctx.span.end }),
+      )
       .map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) }))
       .filter((r) => !(r.start === ctx.span.start && r.end === ctx.span.end)),
     { nil: null },
@@ -127,7 +144,12 @@ const arbState: fc.Arbitrary<ViewState> = fc.record({
     ),
     { nil: null },
   ),
-  q: fc.string({ maxLength: 60 }).map((s) => s.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim()),
+  q: fc.string({ maxLength: 60 }).map((s) =>
+    s
+      .replace(/[\u0000-\u001f\u007f]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  ),
 });
 
 describe("properties", () => {
@@ -143,12 +165,24 @@ describe("properties", () => {
   it("parsing any key/value pairs never throws and yields only known values", () => {
     const key = fc.constantFrom("actors", "years", "episode", "stances", "focus", "q", "other");
     fc.assert(
-      fc.property(fc.array(fc.tuple(key, fc.oneof(fc.string({ unit: "binary", maxLength: 80 }), fc.constantFrom("russia", "2020-2024", "event:soleimani-killed", "condemn,x", "april-2024"))), { maxLength: 8 }), (pairs) => {
-        const { state } = parseViewState(new URLSearchParams(pairs), ctx);
-        for (const a of state.actors) expect(ctx.actorIds.has(a)).toBe(true);
-        if (state.episode) expect(ctx.episodeIds.has(state.episode)).toBe(true);
-        if (state.years) expect(state.years.start).toBeLessThanOrEqual(state.years.end);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            key,
+            fc.oneof(
+              fc.string({ unit: "binary", maxLength: 80 }),
+              fc.constantFrom("russia", "2020-2024", "event:soleimani-killed", "condemn,x", "april-2024"),
+            ),
+          ),
+          { maxLength: 8 },
+        ),
+        (pairs) => {
+          const { state } = parseViewState(new URLSearchParams(pairs), ctx);
+          for (const a of state.actors) expect(ctx.actorIds.has(a)).toBe(true);
+          if (state.episode) expect(ctx.episodeIds.has(state.episode)).toBe(true);
+          if (state.years) expect(state.years.start).toBeLessThanOrEqual(state.years.end);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
