@@ -6,7 +6,8 @@ export default function NotFound() {
     <main className="page-message">
       <h1>Page not found</h1>
       <p>
-        Stance Atlas is a single page; views are shared as links such as <code>/?actors=russia&amp;years=2024</code>.
+        Stance Atlas is a single page; views are shared as links such as{" "}
+        <code>/?actors=russia&amp;years=2024</code>.
       </p>
       <p>
         <Link href="/">Open the dashboard</Link>

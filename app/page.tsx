@@ -16,13 +16,14 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
       <header className="site-header">
         <h1>Stance Atlas</h1>
         <p className="lede">
-          Who condemned, supported or defended whom — Russia, Iran and four escalations, every mark traced to the
-          sentence of the report it came from.
+          Who condemned, supported or defended whom — Russia, Iran and four escalations, every mark traced to
+          the sentence of the report it came from.
         </p>
         <p className="dataset-meta" data-testid="dataset-meta">
           {data.events.length > 0 && (
             <>
-              {formatDate(first.date, first.datePrecision)} – {formatDate(last.date, last.datePrecision)} ·{" "}
+              {formatDate(first.date, first.datePrecision)} – {formatDate(last.date, last.datePrecision)}{" "}
+              ·{" "}
             </>
           )}
           {data.events.length} events · {data.stances.length} stances · {data.quotes.length} quotes ·{" "}

@@ -57,7 +57,9 @@ export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored
       />
       <IgnoredNotice ignored={ignored} />
       <Summary index={index} view={view} visible={visible} onClear={actions.clearFilter} />
-      {empty && <EmptyState index={index} view={view} onClear={actions.clearFilter} onReset={actions.reset} />}
+      {empty && (
+        <EmptyState index={index} view={view} onClear={actions.clearFilter} onReset={actions.reset} />
+      )}
       <main className="views">
         <section className="view view-timeline" aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Escalation timeline</h2>
@@ -77,7 +79,13 @@ export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored
           <QuotePanel {...shared} onQuery={actions.setQuery} onClear={actions.clearFilter} />
         </section>
       </main>
-      <EvidencePanel index={index} target={evidence} onClose={closeEvidence} onOpen={setEvidence} onFocus={actions.toggleFocus} />
+      <EvidencePanel
+        index={index}
+        target={evidence}
+        onClose={closeEvidence}
+        onOpen={setEvidence}
+        onFocus={actions.toggleFocus}
+      />
     </>
   );
 }

@@ -53,13 +53,21 @@ export function EvidencePanel({
   const same = index.recordsBySource.get(details.sourceId);
   const others: { ref: EvidenceRef; label: string }[] = [];
   if (same) {
-    for (const e of same.events) if (!(target.kind === "event" && target.id === e.id)) others.push({ ref: { kind: "event", id: e.id }, label: `Event: ${e.title}` });
+    for (const e of same.events)
+      if (!(target.kind === "event" && target.id === e.id))
+        others.push({ ref: { kind: "event", id: e.id }, label: `Event: ${e.title}` });
     for (const s of same.stances)
       if (!(target.kind === "stance" && target.id === s.id))
-        others.push({ ref: { kind: "stance", id: s.id }, label: `Stance: ${actorName(index, s.from)} → ${actorName(index, s.to)} (${s.type})` });
+        others.push({
+          ref: { kind: "stance", id: s.id },
+          label: `Stance: ${actorName(index, s.from)} → ${actorName(index, s.to)} (${s.type})`,
+        });
     for (const q of same.quotes)
       if (!(target.kind === "quote" && target.id === q.id))
-        others.push({ ref: { kind: "quote", id: q.id }, label: `Quote: ${actorName(index, q.speaker)} — “${q.text.length > 70 ? `${q.text.slice(0, 70)}…` : q.text}”` });
+        others.push({
+          ref: { kind: "quote", id: q.id },
+          label: `Quote: ${actorName(index, q.speaker)} — “${q.text.length > 70 ? `${q.text.slice(0, 70)}…` : q.text}”`,
+        });
   }
   return (
     <aside className="evidence-panel" aria-labelledby="evidence-heading" data-testid="evidence-panel">

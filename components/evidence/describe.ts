@@ -30,7 +30,15 @@ export function describeEvidence(index: DatasetIndex, ref: EvidenceRef): Evidenc
     case "event": {
       const e = index.eventById.get(ref.id);
       if (!e) return null;
-      return { heading: e.title, excerpt: e.evidence, date: e.date, datePrecision: e.datePrecision, dateNote: e.dateNote, sourceId: e.sourceId, focus: { kind: "event", id: e.id } };
+      return {
+        heading: e.title,
+        excerpt: e.evidence,
+        date: e.date,
+        datePrecision: e.datePrecision,
+        dateNote: e.dateNote,
+        sourceId: e.sourceId,
+        focus: { kind: "event", id: e.id },
+      };
     }
     case "stance": {
       const s = index.stanceById.get(ref.id);
@@ -57,7 +65,9 @@ export function describeEvidence(index: DatasetIndex, ref: EvidenceRef): Evidenc
         dateNote: q.dateNote,
         sourceId: q.sourceId,
         focus: { kind: "quote", id: q.id },
-        verdict: claim ? { rating: claim.rating, reviewer: actorName(index, claim.reviewer), reasoning: claim.evidence } : undefined,
+        verdict: claim
+          ? { rating: claim.rating, reviewer: actorName(index, claim.reviewer), reasoning: claim.evidence }
+          : undefined,
       };
     }
     case "claim": {

@@ -35,7 +35,11 @@ export function ActorPicker({
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
     const matches = actors.filter(
-      (a) => q === "" || a.name.toLowerCase().includes(q) || (a.shortName ?? "").toLowerCase().includes(q) || a.id.includes(q),
+      (a) =>
+        q === "" ||
+        a.name.toLowerCase().includes(q) ||
+        (a.shortName ?? "").toLowerCase().includes(q) ||
+        a.id.includes(q),
     );
     return KIND_ORDER.map((kind) => ({
       kind,
@@ -54,7 +58,9 @@ export function ActorPicker({
       e.preventDefault();
       if (!open) setOpen(true);
       const step = e.key === "ArrowDown" ? 1 : -1;
-      setActive((i) => (flat.length === 0 ? 0 : (Math.min(i, flat.length - 1) + step + flat.length) % flat.length));
+      setActive((i) =>
+        flat.length === 0 ? 0 : (Math.min(i, flat.length - 1) + step + flat.length) % flat.length,
+      );
     } else if (e.key === "Enter") {
       if (open && activeActor) {
         e.preventDefault();
@@ -101,7 +107,14 @@ export function ActorPicker({
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
-        <div id={listId} role="listbox" aria-multiselectable="true" aria-label="Actors" className="combobox-list" hidden={!open}>
+        <div
+          id={listId}
+          role="listbox"
+          aria-multiselectable="true"
+          aria-label="Actors"
+          className="combobox-list"
+          hidden={!open}
+        >
           {flat.length === 0 && <div className="combobox-empty">No actor matches “{query}”.</div>}
           {groups.map((g) => (
             <div key={g.kind} role="group" aria-labelledby={`${id}-grp-${g.kind}`}>
@@ -142,7 +155,12 @@ export function ActorPicker({
         <ul className="chip-list" aria-label="Selected actors">
           {selected.map((a) => (
             <li key={a}>
-              <button type="button" className="chip" onClick={() => onToggle(a)} aria-label={`Remove actor ${byId.get(a)?.name ?? a}`}>
+              <button
+                type="button"
+                className="chip"
+                onClick={() => onToggle(a)}
+                aria-label={`Remove actor ${byId.get(a)?.name ?? a}`}
+              >
                 {byId.get(a)?.name ?? a} <span aria-hidden="true">×</span>
               </button>
             </li>

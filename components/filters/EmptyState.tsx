@@ -18,7 +18,11 @@ export function EmptyState({
   const on: { key: FilterKey; label: string }[] = [];
   if (view.actors.length > 0) on.push({ key: "actors", label: "the actor filter" });
   if (view.years) on.push({ key: "years", label: "the year range" });
-  if (view.episode) on.push({ key: "episode", label: `the episode (${index.episodeById.get(view.episode)?.label ?? view.episode})` });
+  if (view.episode)
+    on.push({
+      key: "episode",
+      label: `the episode (${index.episodeById.get(view.episode)?.label ?? view.episode})`,
+    });
   if (view.stances.length > 0) on.push({ key: "stances", label: "the stance types" });
   if (view.q) on.push({ key: "q", label: "the quote search" });
   return (

@@ -109,7 +109,14 @@ function CopyLink() {
         {status === "copied" ? "Link copied" : status === "manual" ? "Copy this link:" : ""}
       </span>
       {status === "manual" && (
-        <input className="manual-link" readOnly value={manual} aria-label="Link to this view" onFocus={(e) => e.target.select()} autoFocus />
+        <input
+          className="manual-link"
+          readOnly
+          value={manual}
+          aria-label="Link to this view"
+          onFocus={(e) => e.target.select()}
+          autoFocus
+        />
       )}
     </>
   );

@@ -5,6 +5,11 @@ import type { VisibleRecords } from "@/lib/select";
 import type { FilterKey, ViewState } from "@/lib/view";
 import { STANCE_LABEL } from "../theme";
 
+/** "event" or "events" for a count. */
+export function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
 /** A human label for the focused item. */
 export function focusLabel(index: DatasetIndex, view: ViewState): string {
   const f = view.focus;
@@ -38,13 +43,20 @@ export function Summary({
 }) {
   const chips: { key: FilterKey; label: string }[] = [];
   if (view.actors.length > 0)
-    chips.push({ key: "actors", label: `Actors: ${view.actors.map((a) => index.actorById.get(a)?.name ?? a).join(", ")}` });
+    chips.push({
+      key: "actors",
+      label: `Actors: ${view.actors.map((a) => index.actorById.get(a)?.name ?? a).join(", ")}`,
+    });
   if (view.years)
     chips.push({
       key: "years",
       label: `Years: ${view.years.start === view.years.end ? view.years.start : `${view.years.start}–${view.years.end}`}`,
     });
-  if (view.episode) chips.push({ key: "episode", label: `Episode: ${index.episodeById.get(view.episode)?.label ?? view.episode}` });
+  if (view.episode)
+    chips.push({
+      key: "episode",
+      label: `Episode: ${index.episodeById.get(view.episode)?.label ?? view.episode}`,
+    });
   if (view.stances.length > 0)
     chips.push({ key: "stances", label: `Stances: ${view.stances.map((t) => STANCE_LABEL[t]).join(", ")}` });
   if (view.q) chips.push({ key: "q", label: `Search: “${view.q}”` });
@@ -52,16 +64,24 @@ export function Summary({
   return (
     <div className="summary">
       <p className="summary-counts" aria-live="polite" data-testid="summary-counts">
-        Showing <strong data-testid="count-events">{visible.events.length}</strong> events,{" "}
-        <strong data-testid="count-stances">{visible.stances.length}</strong> stances and{" "}
-        <strong data-testid="count-quotes">{visible.quotes.length}</strong> quotes
+        Showing <strong data-testid="count-events">{visible.events.length}</strong>{" "}
+        {plural(visible.events.length, "event")},{" "}
+        <strong data-testid="count-stances">{visible.stances.length}</strong>{" "}
+        {plural(visible.stances.length, "stance")} and{" "}
+        <strong data-testid="count-quotes">{visible.quotes.length}</strong>{" "}
+        {plural(visible.quotes.length, "quote")}
         {chips.length === 0 ? " — everything in the dataset." : "."}
       </p>
       {chips.length > 0 && (
         <ul className="chip-list" aria-label="Active filters">
           {chips.map((c) => (
             <li key={c.key}>
-              <button type="button" className="chip" onClick={() => onClear(c.key)} aria-label={`Remove ${c.label}`}>
+              <button
+                type="button"
+                className="chip"
+                onClick={() => onClear(c.key)}
+                aria-label={`Remove ${c.label}`}
+              >
                 {c.label} <span aria-hidden="true">×</span>
               </button>
             </li>

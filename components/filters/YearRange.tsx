@@ -3,10 +3,13 @@
 import { useId, useRef } from "react";
 import type { YearRange as Range } from "@/lib/view";
 
+/** Changes closer together than this belong to one gesture (a drag, or arrow keys pressed in a row). */
+const GESTURE_GAP_MS = 800;
+
 /**
  * Year-range control: two native sliders (keyboard operable, announced by screen readers) over the
- * dataset's span. The first change of a gesture adds a history entry; the rest of the drag replaces it, so
- * Back returns to where the drag began.
+ * dataset's span. The first change of a gesture adds a history entry; the rest of the gesture replaces it,
+ * so Back returns to where the drag began rather than stepping through every year passed.
  */
 export function YearRange({
   span,
@@ -21,20 +24,20 @@ export function YearRange({
   onChange(range: Range, continuous: boolean): void;
 }) {
   const id = useId();
-  const inGesture = useRef(false);
+  const lastChange = useRef(-Infinity);
   const range = value ?? span;
   const change = (next: Range) => {
-    onChange(next, inGesture.current);
-    inGesture.current = true;
+    const now = performance.now();
+    onChange(next, now - lastChange.current < GESTURE_GAP_MS);
+    lastChange.current = now;
   };
-  const endGesture = () => {
-    inGesture.current = false;
-  };
-  const gestureProps = { onPointerUp: endGesture, onKeyUp: endGesture, onBlur: endGesture };
   return (
     <fieldset className="year-range">
       <legend className="control-label">
-        Years <output htmlFor={`${id}-from ${id}-to`}>{range.start === range.end ? range.start : `${range.start}–${range.end}`}</output>
+        Years{" "}
+        <output htmlFor={`${id}-from ${id}-to`}>
+          {range.start === range.end ? range.start : `${range.start}–${range.end}`}
+        </output>
       </legend>
       <label htmlFor={`${id}-from`} className="visually-hidden">
         From year
@@ -50,7 +53,6 @@ export function YearRange({
           const start = Number(e.target.value);
           change({ start, end: Math.max(start, range.end) });
         }}
-        {...gestureProps}
       />
       <label htmlFor={`${id}-to`} className="visually-hidden">
         To year
@@ -66,7 +68,6 @@ export function YearRange({
           const end = Number(e.target.value);
           change({ start: Math.min(range.start, end), end });
         }}
-        {...gestureProps}
       />
       <div className="year-range-ends" aria-hidden="true">
         <span>{span.start}</span>
