@@ -38,6 +38,7 @@ export default defineConfig({
     timeout: 240_000,
     // Reusing a running server would test whatever build it serves; opt in explicitly with E2E_REUSE=1.
     reuseExistingServer: process.env.E2E_REUSE === "1",
+    // Merged over process.env, so STANCE_ATLAS_DATASET and NEXT_DIST_DIR reach the server.
     env: { NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "ignore",
     stderr: "pipe",
