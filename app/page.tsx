@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import { Dashboard } from "@/components/Dashboard";
+import { DATASET_ROUTE, INLINE_RECORD_LIMIT, recordCount } from "@/lib/data";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
 import { formatDate } from "@/lib/time";
 import { parseContextOf, parseViewState, type SearchParamsInput } from "@/lib/view";
@@ -31,7 +32,12 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
         </p>
       </header>
       <Suspense>
-        <Dashboard dataset={data} initialView={state} ignored={ignored} />
+        <Dashboard
+          dataset={recordCount(data) <= INLINE_RECORD_LIMIT ? data : null}
+          datasetUrl={DATASET_ROUTE}
+          initialView={state}
+          ignored={ignored}
+        />
       </Suspense>
     </>
   );

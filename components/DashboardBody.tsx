@@ -55,29 +55,31 @@ export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored
         onToggleStance={actions.toggleStance}
         onReset={actions.reset}
       />
-      <IgnoredNotice ignored={ignored} />
-      <Summary index={index} view={view} visible={visible} onClear={actions.clearFilter} />
-      {empty && (
-        <EmptyState index={index} view={view} onClear={actions.clearFilter} onReset={actions.reset} />
-      )}
-      <main className="views">
-        <section className="view view-timeline" aria-labelledby="timeline-heading">
-          <h2 id="timeline-heading">Escalation timeline</h2>
-          <Timeline
-            {...shared}
-            context={timelineContext}
-            onEpisode={actions.setEpisode}
-            onYears={actions.setYears}
-          />
-        </section>
-        <section className="view view-network" aria-labelledby="network-heading">
-          <h2 id="network-heading">Condemnation network</h2>
-          <Network {...shared} />
-        </section>
-        <section className="view view-quotes" aria-labelledby="quotes-heading">
-          <h2 id="quotes-heading">Quotes</h2>
-          <QuotePanel {...shared} onQuery={actions.setQuery} onClear={actions.clearFilter} />
-        </section>
+      <main>
+        <IgnoredNotice ignored={ignored} />
+        <Summary index={index} view={view} visible={visible} onClear={actions.clearFilter} />
+        {empty && (
+          <EmptyState index={index} view={view} onClear={actions.clearFilter} onReset={actions.reset} />
+        )}
+        <div className="views">
+          <section className="view view-timeline" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">Escalation timeline</h2>
+            <Timeline
+              {...shared}
+              context={timelineContext}
+              onEpisode={actions.setEpisode}
+              onYears={actions.setYears}
+            />
+          </section>
+          <section className="view view-network" aria-labelledby="network-heading">
+            <h2 id="network-heading">Condemnation network</h2>
+            <Network {...shared} />
+          </section>
+          <section className="view view-quotes" aria-labelledby="quotes-heading">
+            <h2 id="quotes-heading">Quotes</h2>
+            <QuotePanel {...shared} onQuery={actions.setQuery} onClear={actions.clearFilter} />
+          </section>
+        </div>
       </main>
       <EvidencePanel
         index={index}

@@ -1,3 +1,4 @@
 export * from "./DatasetError";
 export * from "./validateDataset";
 export * from "./indexDataset";
+export * from "./delivery";

@@ -2,6 +2,9 @@ import { test, expect, axeViolations } from "./fixtures";
 import { expectedCounts, index } from "./dataset";
 import type { Page } from "@playwright/test";
 
+/** The filter bar: its controls share names with marks in the views (episode bands, stance legends). */
+const filterBar = (page: Page) => page.getByRole("region", { name: "Filters" });
+
 async function counts(page: Page) {
   return {
     events: Number(await page.getByTestId("count-events").textContent()),
@@ -26,7 +29,7 @@ test("a deep link shows its state in the filter bar and the matching counts", as
 test("changing filters changes the URL; back and forward restore the views", async ({ page }) => {
   await page.goto("/");
   const all = await counts(page);
-  await page.getByRole("button", { name: "Damascus & April 2024" }).click();
+  await filterBar(page).getByRole("button", { name: "Damascus & April 2024", exact: true }).click();
   await expect(page).toHaveURL(/\/\?episode=april-2024$/);
   expect(await counts(page)).toEqual(expectedCounts({ episode: "april-2024" }));
 
@@ -43,17 +46,15 @@ test("changing filters changes the URL; back and forward restore the views", asy
   expect(await counts(page)).toEqual(expectedCounts({ episode: "april-2024" }));
   await page.goBack();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole("button", { name: "Damascus & April 2024" })).toHaveAttribute(
-    "aria-pressed",
-    "false",
-  );
+  await expect(
+    filterBar(page).getByRole("button", { name: "Damascus & April 2024", exact: true }),
+  ).toHaveAttribute("aria-pressed", "false");
   expect(await counts(page)).toEqual(all);
   await page.goForward();
   await expect(page).toHaveURL(/\/\?episode=april-2024$/);
-  await expect(page.getByRole("button", { name: "Damascus & April 2024" })).toHaveAttribute(
-    "aria-pressed",
-    "true",
-  );
+  await expect(
+    filterBar(page).getByRole("button", { name: "Damascus & April 2024", exact: true }),
+  ).toHaveAttribute("aria-pressed", "true");
 });
 
 test("the year slider is keyboard operable; a drag replaces the history entry instead of piling them up", async ({
@@ -76,7 +77,7 @@ test("the year slider is keyboard operable; a drag replaces the history entry in
 
 test("stance toggles and the summary chips add and remove filters", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("button", { name: "Condemn", exact: true }).click();
+  await filterBar(page).getByRole("button", { name: "Condemn", exact: true }).click();
   await expect(page).toHaveURL(/\/\?stances=condemn$/);
   expect(await counts(page)).toEqual(expectedCounts({ stances: ["condemn"] }));
   await page.getByRole("button", { name: /^Remove Stances: Condemn/ }).click();
@@ -85,7 +86,7 @@ test("stance toggles and the summary chips add and remove filters", async ({ pag
 
 test("reset clears everything", async ({ page }) => {
   await page.goto("/?actors=iran&years=2020-2024&episode=april-2024&stances=support");
-  await page.getByRole("button", { name: "Reset" }).click();
+  await filterBar(page).getByRole("button", { name: "Reset" }).click();
   await expect(page).toHaveURL(/\/$/);
   expect(await counts(page)).toEqual(expectedCounts({}));
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DatasetError, validateDataset } from "@/lib/data";
 import { loadDataset, datasetPath, DATASET_ENV } from "@/lib/data/loadDataset";
-import type { DatasetFile } from "@/lib/model";
+import { isVerbatimIn, type DatasetFile } from "@/lib/model";
 
 const FIXTURE = "tests/fixtures/mini.json";
 const mini = (): DatasetFile => JSON.parse(readFileSync(FIXTURE, "utf8"));
@@ -170,4 +170,18 @@ describe("validateDataset: one rule, one message", () => {
       expect(message).toMatch(/^fixture\.json: /);
       expect(message).toMatch(expected);
     });
+});
+
+describe("the verbatim rule", () => {
+  it("treats typographic and straight quote marks and runs of white space alike", () => {
+    const doc = "Lavrov said Russia “had no doubt”\n about   Iran’s response.";
+    expect(isVerbatimIn('Russia "had no doubt" about Iran\'s response', doc)).toBe(true);
+  });
+
+  it("rejects any other difference: a changed word, an added ellipsis, a fixed typo", () => {
+    const doc = "the klling of Soleimani was grossly illegal";
+    expect(isVerbatimIn("the killing of Soleimani", doc)).toBe(false);
+    expect(isVerbatimIn("the klling … illegal", doc)).toBe(false);
+    expect(isVerbatimIn("the klling of Soleimani", doc)).toBe(true);
+  });
 });
