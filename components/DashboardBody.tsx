@@ -37,7 +37,7 @@ export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored
   const visible = selectVisible(index, view);
   const timelineContext = selectVisibleIgnoringYears(index, view);
   const linked = selectLinked(index, view.focus);
-  const actorCounts = selectActorCounts(index, view);
+  const getActorCounts = () => selectActorCounts(index, view);
   const empty = visible.events.length + visible.stances.length + visible.quotes.length === 0;
   const shared = { index, view, visible, linked, onFocus: actions.toggleFocus, onEvidence: setEvidence };
 
@@ -46,7 +46,7 @@ export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored
       <FilterBar
         view={view}
         actors={index.data.actors}
-        actorCounts={actorCounts}
+        getActorCounts={getActorCounts}
         episodes={index.data.episodes}
         span={index.span}
         onToggleActor={actions.toggleActor}

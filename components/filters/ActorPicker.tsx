@@ -7,6 +7,11 @@ import { ACTOR_KIND_LABEL } from "../theme";
 /** Display order of the picker's groups. */
 const KIND_ORDER: ActorKind[] = ["state", "person", "organization", "media", "group"];
 
+/** Options drawn per group; with a hundred thousand actors the list would otherwise be the page's bottleneck. */
+const MAX_PER_GROUP = 50;
+
+const NO_COUNTS: ReadonlyMap<string, number> = new Map();
+
 /**
  * Actor picker: a type-ahead combobox (ARIA 1.2 pattern) whose options are grouped by kind and show how many
  * records each actor has under the other filters. Enter or click toggles an actor; picked ones show as chips.
@@ -14,15 +19,15 @@ const KIND_ORDER: ActorKind[] = ["state", "person", "organization", "media", "gr
 export function ActorPicker({
   actors,
   selected,
-  counts,
+  getCounts,
   onToggle,
 }: {
   /** Every actor of the dataset. */
   actors: readonly Actor[];
   /** Selected actor ids. */
   selected: readonly string[];
-  /** Records per actor under every filter but the actor one. */
-  counts: ReadonlyMap<string, number>;
+  /** Records per actor under every filter but the actor one; called only while the list is open. */
+  getCounts(): ReadonlyMap<string, number>;
   onToggle(id: string): void;
 }) {
   const id = useId();
@@ -32,7 +37,9 @@ export function ActorPicker({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
 
+  const counts = open ? getCounts() : NO_COUNTS;
   const groups = useMemo(() => {
+    if (!open) return [];
     const q = query.trim().toLowerCase();
     const matches = actors.filter(
       (a) =>
@@ -41,13 +48,17 @@ export function ActorPicker({
         (a.shortName ?? "").toLowerCase().includes(q) ||
         a.id.includes(q),
     );
-    return KIND_ORDER.map((kind) => ({
-      kind,
-      actors: matches
+    return KIND_ORDER.map((kind) => {
+      const all = matches
         .filter((a) => a.kind === kind)
-        .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.name.localeCompare(b.name)),
-    })).filter((g) => g.actors.length > 0);
-  }, [actors, counts, query]);
+        .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.name.localeCompare(b.name));
+      return {
+        kind,
+        actors: all.slice(0, MAX_PER_GROUP),
+        hidden: all.length - Math.min(all.length, MAX_PER_GROUP),
+      };
+    }).filter((g) => g.actors.length > 0);
+  }, [actors, counts, query, open]);
   const flat = useMemo(() => groups.flatMap((g) => g.actors), [groups]);
   const activeIndex = Math.min(active, Math.max(0, flat.length - 1));
   const activeActor = open ? flat[activeIndex] : undefined;
@@ -147,6 +158,11 @@ export function ActorPicker({
                   </div>
                 );
               })}
+              {g.hidden > 0 && (
+                <div className="combobox-more" role="presentation">
+                  and {g.hidden.toLocaleString("en")} more — type to narrow
+                </div>
+              )}
             </div>
           ))}
         </div>

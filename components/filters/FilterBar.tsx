@@ -11,7 +11,7 @@ import { YearRange } from "./YearRange";
 export function FilterBar({
   view,
   actors,
-  actorCounts,
+  getActorCounts,
   episodes,
   span,
   onToggleActor,
@@ -22,7 +22,8 @@ export function FilterBar({
 }: {
   view: ViewState;
   actors: readonly Actor[];
-  actorCounts: ReadonlyMap<string, number>;
+  /** Records per actor under the other filters; computed only when the actor list opens. */
+  getActorCounts(): ReadonlyMap<string, number>;
   episodes: readonly Episode[];
   span: Range;
   onToggleActor(id: string): void;
@@ -33,7 +34,12 @@ export function FilterBar({
 }) {
   return (
     <section className="filter-bar" aria-label="Filters">
-      <ActorPicker actors={actors} selected={view.actors} counts={actorCounts} onToggle={onToggleActor} />
+      <ActorPicker
+        actors={actors}
+        selected={view.actors}
+        getCounts={getActorCounts}
+        onToggle={onToggleActor}
+      />
       <YearRange span={span} value={view.years} onChange={onYears} />
       <div className="control">
         <span className="control-label" id="episode-label">

@@ -70,19 +70,29 @@ export function filterRecords(
   };
 }
 
-const filterKey = (view: FilterView) =>
-  `${view.actors.join(",")}|${view.years ? `${view.years.start}-${view.years.end}` : ""}|${view.episode ?? ""}|${view.stances.join(",")}|${view.q}`;
+/** The memo key of a filter view: only the parts a selector reads, so e.g. brushing years leaves the
+ * time axis's context (which ignores years) untouched. */
+const filterKey =
+  (options: FilterOptions = {}) =>
+  (view: FilterView) =>
+    [
+      options.ignoreActors ? "" : view.actors.join(","),
+      options.ignoreYears || !view.years ? "" : `${view.years.start}-${view.years.end}`,
+      view.episode ?? "",
+      view.stances.join(","),
+      view.q,
+    ].join("|");
 
 /** {@link filterRecords} with every filter: what the summary counts and the network and quotes show. */
 export const selectVisible = memoizeLast(
   (index: DatasetIndex, view: FilterView) => filterRecords(index, view),
-  filterKey,
+  filterKey(),
 );
 
 /** {@link filterRecords} without the year range: the time axis dims out-of-range marks instead of hiding them. */
 export const selectVisibleIgnoringYears = memoizeLast(
   (index: DatasetIndex, view: FilterView) => filterRecords(index, view, { ignoreYears: true }),
-  filterKey,
+  filterKey({ ignoreYears: true }),
 );
 
 /** How many records (events, stances, quotes) each actor is involved in under every filter but the actor one. */
@@ -98,5 +108,5 @@ export const selectActorCounts = memoizeLast(
     for (const q of visible.quotes) add(index.quoteFacts.get(q.id));
     return counts;
   },
-  filterKey,
+  filterKey({ ignoreActors: true }),
 );

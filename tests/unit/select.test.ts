@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { filterRecords, linkedTo, selectActorCounts, selectVisible } from "@/lib/select";
+import {
+  filterRecords,
+  linkedTo,
+  selectActorCounts,
+  selectVisible,
+  selectVisibleIgnoringYears,
+} from "@/lib/select";
 import { DEFAULT_VIEW, type ViewState } from "@/lib/view";
 import { miniIndex } from "./helpers";
 
@@ -135,5 +141,25 @@ describe("memoised selectors", () => {
     const b = selectVisible(index, view({ actors: ["russia"], focus: { kind: "actor", id: "iran" } }));
     expect(b).toBe(a);
     expect(selectVisible(index, view({ actors: ["iran"] }))).not.toBe(a);
+  });
+});
+
+describe("memo keys follow what each selector reads", () => {
+  it("the time axis context ignores the year range, so brushing does not recompute it", () => {
+    const a = selectVisibleIgnoringYears(
+      index,
+      view({ episode: "april-2024", years: { start: 2020, end: 2024 } }),
+    );
+    const b = selectVisibleIgnoringYears(
+      index,
+      view({ episode: "april-2024", years: { start: 2021, end: 2024 } }),
+    );
+    expect(b).toBe(a);
+  });
+
+  it("actor counts ignore the actor filter, so picking actors does not recompute them", () => {
+    const a = selectActorCounts(index, view({ episode: "april-2024" }));
+    const b = selectActorCounts(index, view({ episode: "april-2024", actors: ["russia"] }));
+    expect(b).toBe(a);
   });
 });
