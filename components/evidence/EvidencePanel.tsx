@@ -1,11 +1,14 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { DatasetIndex } from "@/lib/data";
 import { formatDate } from "@/lib/time";
 import type { Focus } from "@/lib/view";
 import type { EvidenceRef } from "../viewProps";
 import { actorName, describeEvidence } from "./describe";
+
+/** How many records of the same report the panel lists before "Show all". */
+const OTHERS_SHOWN = 25;
 
 /**
  * The shared evidence panel: the verbatim excerpt behind a record, its source's metadata, and the other
@@ -29,6 +32,14 @@ export function EvidencePanel({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const opener = useRef<Element | null>(null);
   const details = target ? describeEvidence(index, target) : null;
+  // A report of a large dataset can hold thousands of records: list the first few, the rest on demand.
+  const [showAll, setShowAll] = useState(false);
+  const targetKey = target ? `${target.kind}:${target.id}` : "";
+  const [seenTarget, setSeenTarget] = useState(targetKey);
+  if (seenTarget !== targetKey) {
+    setSeenTarget(targetKey);
+    setShowAll(false);
+  }
 
   useEffect(() => {
     if (!target) return;
@@ -80,6 +91,7 @@ export function EvidencePanel({
       <h2 id="evidence-heading" tabIndex={-1} ref={headingRef}>
         {details.heading}
       </h2>
+      {details.context && <p className="evidence-note">{details.context}</p>}
       <figure className="evidence-excerpt">
         <blockquote data-testid="evidence-excerpt">{details.excerpt}</blockquote>
         <figcaption>Verbatim from the report · {formatDate(details.date, details.datePrecision)}</figcaption>
@@ -127,7 +139,7 @@ export function EvidencePanel({
         <>
           <h3>Also from this report ({others.length})</h3>
           <ul className="evidence-others">
-            {others.map((o) => (
+            {(showAll ? others : others.slice(0, OTHERS_SHOWN)).map((o) => (
               <li key={`${o.ref.kind}:${o.ref.id}`}>
                 <button type="button" className="link-button" onClick={() => onOpen(o.ref)}>
                   {o.label}
@@ -135,6 +147,11 @@ export function EvidencePanel({
               </li>
             ))}
           </ul>
+          {!showAll && others.length > OTHERS_SHOWN && (
+            <button type="button" className="button" onClick={() => setShowAll(true)}>
+              Show all {others.length}
+            </button>
+          )}
         </>
       )}
     </aside>

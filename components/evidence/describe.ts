@@ -1,12 +1,14 @@
 import type { DatasetIndex } from "@/lib/data";
 import type { DatePrecision } from "@/lib/model";
 import type { Focus } from "@/lib/view";
-import { STANCE_VERB } from "../theme";
+import { EVENT_KIND_LABEL, STANCE_VERB } from "../theme";
 import type { EvidenceRef } from "../viewProps";
 
 /** Everything the evidence panel shows about one record. */
 export interface EvidenceDetails {
   heading: string;
+  /** Where and how the record was said or happened, when the dataset says. */
+  context?: string;
   /** The verbatim excerpt the record rests on. */
   excerpt: string;
   date: string;
@@ -32,6 +34,7 @@ export function describeEvidence(index: DatasetIndex, ref: EvidenceRef): Evidenc
       if (!e) return null;
       return {
         heading: e.title,
+        context: EVENT_KIND_LABEL[e.kind],
         excerpt: e.evidence,
         date: e.date,
         datePrecision: e.datePrecision,
@@ -59,6 +62,7 @@ export function describeEvidence(index: DatasetIndex, ref: EvidenceRef): Evidenc
       const claim = q.claimId ? index.claimById.get(q.claimId) : undefined;
       return {
         heading: `${actorName(index, q.speaker)}: quotation`,
+        context: q.context,
         excerpt: q.text,
         date: q.date,
         datePrecision: q.datePrecision,

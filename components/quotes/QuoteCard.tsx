@@ -1,0 +1,121 @@
+"use client";
+
+import { memo, type MouseEvent, type Ref } from "react";
+import type { DatasetIndex } from "@/lib/data";
+import type { Quote } from "@/lib/model";
+import { formatDate } from "@/lib/time";
+import type { Focus } from "@/lib/view";
+import type { EvidenceRef } from "../viewProps";
+import styles from "./QuotePanel.module.css";
+import type { RecordState } from "./recordState";
+
+/** Props of one quote card. */
+export interface QuoteCardProps {
+  index: DatasetIndex;
+  quote: Quote;
+  /** The quote continues the card above it (one quotation the report splits in parts). */
+  joined: boolean;
+  /** The quote's focus state in the linked views. */
+  state: RecordState;
+  onFocus(focus: Focus): void;
+  onEvidence(ref: EvidenceRef): void;
+  /** Row measuring for the windowed list. */
+  measureRef?: Ref<HTMLLIElement>;
+  /** The index of this row in the flattened list (for the windowed list's measuring). */
+  row: number;
+}
+
+/**
+ * One quote: a figure with the verbatim text, the fact-check verdict where the quote carries a reviewed
+ * claim, and a caption naming speaker, date, context and source. Clicking the card (or "Highlight")
+ * focuses it in every view; "Source" opens the evidence panel.
+ */
+export const QuoteCard = memo(function QuoteCard({
+  index,
+  quote,
+  joined,
+  state,
+  onFocus,
+  onEvidence,
+  measureRef,
+  row,
+}: QuoteCardProps) {
+  const speaker = index.actorById.get(quote.speaker)?.name ?? quote.speaker;
+  const source = index.sourceById.get(quote.sourceId);
+  const claim = quote.claimId ? index.claimById.get(quote.claimId) : undefined;
+  const reviewer = claim ? (index.actorById.get(claim.reviewer)?.name ?? claim.reviewer) : "";
+  const date = formatDate(quote.date, quote.datePrecision);
+  const focus = () => onFocus({ kind: "quote", id: quote.id });
+  const onCardClick = (e: MouseEvent<HTMLLIElement>) => {
+    // Buttons do their own thing, and selecting text to copy it is not a click on the card.
+    if ((e.target as Element).closest("button, a, input")) return;
+    if (window.getSelection()?.toString()) return;
+    focus();
+  };
+  const className = [styles.card, joined ? styles.joined : "", state.dim ? styles.dim : ""].join(" ");
+  return (
+    <li
+      ref={measureRef}
+      data-row={row}
+      data-record={`quote:${quote.id}`}
+      data-focused={state.focused ? "true" : undefined}
+      data-linked={state.linked ? "true" : undefined}
+      className={className}
+      onClick={onCardClick}
+    >
+      <figure>
+        <blockquote className={styles.text}>{quote.text}</blockquote>
+        {claim && (
+          <div className={styles.verdict} data-testid="verdict">
+            <strong className={styles.verdictBadge}>
+              Rated {claim.rating} by {reviewer}
+            </strong>
+            <p className={styles.reasoning}>
+              <span className={styles.reasoningLabel}>{reviewer}:</span> “{claim.evidence}”
+            </p>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => onEvidence({ kind: "claim", id: claim.id })}
+            >
+              Fact-check source<span className="visually-hidden"> for the claim by {speaker}</span>
+            </button>
+          </div>
+        )}
+        <figcaption className={styles.caption}>
+          <span>
+            <span className={styles.who}>
+              {joined && <span className={styles.continued}>continued · </span>}
+              {speaker}
+            </span>
+            , <time dateTime={quote.date}>{date}</time>
+            {quote.dateNote ? " (date inferred)" : ""}
+          </span>
+          <span>{quote.context}</span>
+          {source && (
+            <span>
+              Source: {source.publisher}, <cite>{source.title}</cite>,{" "}
+              {formatDate(source.published, source.datePrecision)}
+            </span>
+          )}
+        </figcaption>
+      </figure>
+      <div className={styles.actions}>
+        <button type="button" className="toggle" aria-pressed={state.focused} onClick={focus}>
+          Highlight
+          <span className="visually-hidden">
+            {" "}
+            the quote by {speaker}, {date}
+          </span>
+        </button>
+        <button type="button" className="button" onClick={() => onEvidence({ kind: "quote", id: quote.id })}>
+          Source
+          <span className="visually-hidden">
+            {" "}
+            of the quote by {speaker}, {date}
+          </span>
+        </button>
+      </div>
+    </li>
+  );
+});
