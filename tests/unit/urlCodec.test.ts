@@ -152,7 +152,8 @@ const arbState: fc.Arbitrary<ViewState> = fc.record({
   ),
 });
 
-describe("properties", () => {
+// Thousands of generated cases: give them room on a loaded 2-core machine (the default is 5 s).
+describe("properties", { timeout: 60_000 }, () => {
   it("parsing any query string never throws", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (s) => {
