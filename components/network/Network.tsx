@@ -1,18 +1,109 @@
 "use client";
 
+import { useCallback, useMemo, useRef } from "react";
+import { datasetLayout, fitHeight } from "@/lib/layout/network";
+import { buildGraph, type GraphEdge } from "@/lib/select/graph";
+import type { Stance } from "@/lib/model";
 import type { LinkedViewProps } from "../viewProps";
-import { STANCE_VERB } from "../theme";
+import { NetworkDetails } from "./NetworkDetails";
+import { NetworkGraph } from "./NetworkGraph";
+import { NetworkLegend } from "./NetworkLegend";
+import { StanceText } from "./StanceText";
+import { stanceSentence } from "./describe";
+import { useElementWidth } from "./useElementWidth";
+import styles from "./Network.module.css";
 
-/** The condemnation network (placeholder list until the graph lands). */
-export function Network({ index, visible }: LinkedViewProps) {
-  const name = (id: string) => index.actorById.get(id)?.name ?? id;
+/** Boxes narrower than this (phones) get the layout made for tall boxes. */
+const NARROW_BELOW_PX = 560;
+
+/**
+ * The condemnation network: who condemned, criticised, supported, defended, thanked or designated whom. Actors
+ * are marks (shape = kind, size = stances taken part in) at the positions of one seeded layout of the whole
+ * dataset, so filtering never moves them; the shown stances are directed edges coloured by type.
+ */
+export function Network({ index, view, visible, linked, onFocus, onEvidence }: LinkedViewProps) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(wrap, 720);
+  const layout = datasetLayout(index, width < NARROW_BELOW_PX ? "narrow" : "wide");
+  const height = fitHeight(layout.bounds, width);
+  const graph = useMemo(
+    () => buildGraph(index, visible.stances, { keep: layout.placed }),
+    [index, visible.stances, layout],
+  );
+
+  const describeEdge = useCallback(
+    (e: GraphEdge) => {
+      const lines = e.stanceIds
+        .slice(0, 3)
+        .map((id) => index.stanceById.get(id))
+        .filter((s): s is Stance => !!s)
+        .map((s) => stanceSentence(index, s));
+      if (e.stanceIds.length > 3) lines.push(`…and ${e.stanceIds.length - 3} more`);
+      return lines;
+    },
+    [index],
+  );
+
+  const focus = view.focus;
+  const onNode = useCallback((id: string) => onFocus({ kind: "actor", id }), [onFocus]);
+  const onEdge = useCallback(
+    (e: GraphEdge) => {
+      const current = focus?.kind === "stance" && e.stanceIds.includes(focus.id) ? focus.id : null;
+      // Clicking the focused edge again clears the focus, like every other focusable mark.
+      if (current) return onFocus({ kind: "stance", id: current });
+      const first = e.stanceIds[0];
+      if (!first) return;
+      onFocus({ kind: "stance", id: first });
+      onEvidence({ kind: "stance", id: first });
+    },
+    [focus, onFocus, onEvidence],
+  );
+
+  const empty = graph.nodes.length === 0;
   return (
-    <ul className="plain-list">
-      {visible.stances.map((s) => (
-        <li key={s.id}>
-          {name(s.from)} {STANCE_VERB[s.type]} {name(s.to)}
-        </li>
-      ))}
-    </ul>
+    <div className={styles.network} ref={wrap}>
+      {empty ? (
+        <p className={styles.empty} data-testid="network-empty">
+          No stances match the current filters, so there is no network to draw. Widen the years, or pick other
+          actors or stance types.
+        </p>
+      ) : (
+        <>
+          <NetworkLegend graph={graph} />
+          <NetworkGraph
+            graph={graph}
+            layout={layout}
+            width={width}
+            height={height}
+            focus={focus}
+            linked={linked}
+            describeEdge={describeEdge}
+            onNode={onNode}
+            onEdge={onEdge}
+          />
+          {graph.undrawn.length > 0 && (
+            <p className={styles.hint}>
+              {graph.undrawn.length} stances among the grouped “others” are counted but not drawn.
+            </p>
+          )}
+          <NetworkDetails
+            index={index}
+            graph={graph}
+            stances={visible.stances}
+            focus={focus}
+            linked={linked}
+            onFocus={onFocus}
+            onEvidence={onEvidence}
+          />
+          <StanceText
+            index={index}
+            stances={visible.stances}
+            focus={focus}
+            onFocus={onFocus}
+            onEvidence={onEvidence}
+          />
+        </>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,88 @@
+import type { StanceType } from "@/lib/model";
+import type { Graph } from "@/lib/select/graph";
+import { STANCE_TYPES } from "@/lib/view";
+import { STANCE_COLOR, STANCE_FAMILY, STANCE_LABEL } from "../theme";
+import { nodeShape, SHAPE_LABEL } from "./shapes";
+import styles from "./Network.module.css";
+
+const FAMILIES = [
+  { family: "hostile", label: "Condemnation & criticism" },
+  { family: "friendly", label: "Support & defence" },
+  { family: "other", label: "Other" },
+] as const;
+
+const KINDS = ["state", "person", "organization", "media", "group", "others"] as const;
+
+/** A short arrow in a stance type's colour and dash. */
+function EdgeSwatch({ type }: { type: StanceType }) {
+  return (
+    <svg width="26" height="10" aria-hidden="true" className={styles.swatch}>
+      <line
+        x1="1"
+        y1="5"
+        x2="19"
+        y2="5"
+        stroke={STANCE_COLOR[type]}
+        strokeWidth="2.5"
+        strokeDasharray={STANCE_FAMILY[type] === "other" ? "5 3" : undefined}
+      />
+      <path d="M18,1L25,5L18,9Z" fill={STANCE_COLOR[type]} />
+    </svg>
+  );
+}
+
+/** The key of the network: the stance types drawn, by family, the node shapes drawn, and what size means. */
+export function NetworkLegend({ graph }: { graph: Graph }) {
+  const types = new Set(graph.edges.map((e) => e.type));
+  const kinds = new Set(graph.nodes.map((n) => n.kind));
+  const merged = graph.edges.some((e) => e.stanceIds.length > 1);
+  return (
+    <div className={styles.legend} aria-label="Legend" role="group">
+      {FAMILIES.map(({ family, label }) => {
+        const shown = STANCE_TYPES.filter((t) => STANCE_FAMILY[t] === family && types.has(t));
+        if (shown.length === 0) return null;
+        return (
+          <div key={family} className={styles.legendGroup}>
+            <span className={styles.legendHeading}>{label}</span>
+            <ul className={styles.legendList}>
+              {shown.map((t) => (
+                <li key={t} data-legend-type={t}>
+                  <EdgeSwatch type={t} />
+                  {STANCE_LABEL[t]}
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+      <div className={styles.legendGroup}>
+        <span className={styles.legendHeading}>Actors</span>
+        <ul className={styles.legendList}>
+          {KINDS.filter((k) => kinds.has(k)).map((k) => (
+            <li key={k}>
+              <svg width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true" className={styles.swatch}>
+                <path
+                  d={nodeShape(k, 5.5)}
+                  className={`${styles.mark} ${k === "others" ? styles.othersMark : ""}`}
+                />
+              </svg>
+              {SHAPE_LABEL[k]}
+            </li>
+          ))}
+          <li className={styles.legendNote}>size = stances taken part in</li>
+          {merged && (
+            <li className={styles.legendNote}>
+              <svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true" className={styles.swatch}>
+                <circle r="8" className={styles.countDisc} />
+                <text dy="0.35em" textAnchor="middle" className={styles.countText}>
+                  n
+                </text>
+              </svg>
+              stances merged into one arrow
+            </li>
+          )}
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { DatasetIndex } from "@/lib/data";
+import type { Stance } from "@/lib/model";
+import type { Focus } from "@/lib/view";
+import type { EvidenceRef } from "../viewProps";
+import { stanceSentence } from "./describe";
+import styles from "./Network.module.css";
+
+/** Most sentences rendered; past this (generated datasets) the filters narrow the list. */
+const MAX_SENTENCES = 400;
+
+/**
+ * The text alternative of the network: every shown stance as a sentence ("Russia condemns the United States —
+ * January 2020, source: TASS"), each a button that focuses the stance and opens its evidence.
+ */
+export function StanceText({
+  index,
+  stances,
+  focus,
+  onFocus,
+  onEvidence,
+}: {
+  index: DatasetIndex;
+  /** The stances shown under the filters, in dataset order. */
+  stances: readonly Stance[];
+  focus: Focus | null;
+  onFocus(focus: Focus): void;
+  onEvidence(ref: EvidenceRef): void;
+}) {
+  return (
+    <details className={styles.text}>
+      <summary>All {stances.length} shown stances as text</summary>
+      <ol className={styles.sentences} aria-label="Shown stances">
+        {stances.slice(0, MAX_SENTENCES).map((s) => {
+          const current = focus?.kind === "stance" && focus.id === s.id;
+          return (
+            <li key={s.id} data-sentence={s.id}>
+              <button
+                type="button"
+                className="link-button"
+                aria-current={current ? "true" : undefined}
+                onClick={() => {
+                  if (!current) onFocus({ kind: "stance", id: s.id });
+                  onEvidence({ kind: "stance", id: s.id });
+                }}
+              >
+                {stanceSentence(index, s)}
+              </button>
+            </li>
+          );
+        })}
+        {stances.length > MAX_SENTENCES && (
+          <li>…and {stances.length - MAX_SENTENCES} more: narrow the filters to list them.</li>
+        )}
+      </ol>
+    </details>
+  );
+}
