@@ -34,6 +34,9 @@ const stats = (values: readonly number[]): Stats => ({
  * store, so React renders them in one synchronous commit for these discrete events.
  */
 export async function measureInteractions(page: Page, count: number): Promise<Latency> {
+  // tsx compiles with esbuild's keepNames, which wraps inner functions in a `__name` helper that does not
+  // exist in the page; define it there (as a string, so it is not itself wrapped).
+  await page.evaluate("globalThis.__name = (f) => f");
   const samples = await page.evaluate(async (count: number) => {
     const q = <T extends Element>(sel: string) => document.querySelector<T>(sel);
     const nextFrame = () =>

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import type { DatasetFile } from "@/lib/model";
-import { indexDataset } from "@/lib/data";
+import { indexDataset } from "@/lib/data/indexDataset";
 import { parseContextOf, type IgnoredParam, type ViewState } from "@/lib/view";
 import { ViewStoreProvider } from "./ViewStoreProvider";
 import { DashboardBody } from "./DashboardBody";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACTOR_KINDS, DATE_PRECISIONS, EVENT_KINDS, STANCE_TYPES } from "./vocabulary";
 
 /** Stable kebab-case record id: lower-case letters and digits joined by single hyphens. */
 export const idSchema = z
@@ -12,7 +13,7 @@ export const idSchema = z
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO date YYYY-MM-DD");
 
 /** How much of a date the source actually gives. */
-export const datePrecisionSchema = z.enum(["day", "month", "year"]);
+export const datePrecisionSchema = z.enum(DATE_PRECISIONS);
 
 /** A CAMEO event code, kept as a string so leading zeros survive ("051"). */
 export const cameoSchema = z.string().regex(/^\d{2,4}$/, "must be a 2–4 digit CAMEO code string");
@@ -43,7 +44,7 @@ export const sourceSchema = z.strictObject({
 });
 
 /** Kinds of actor; the network draws each with its own shape. */
-export const actorKindSchema = z.enum(["person", "state", "organization", "media", "group"]);
+export const actorKindSchema = z.enum(ACTOR_KINDS);
 
 /** A person, state, organization, media outlet or armed group. */
 export const actorSchema = z.strictObject({
@@ -69,19 +70,7 @@ export const episodeSchema = z.strictObject({
 });
 
 /** Kinds of event; the time axis encodes each with its own mark. */
-export const eventKindSchema = z.enum([
-  "strike",
-  "statement",
-  "call",
-  "meeting",
-  "condemnation",
-  "protest",
-  "designation",
-  "fact-check",
-  "agreement",
-  "aid",
-  "interception",
-]);
+export const eventKindSchema = z.enum(EVENT_KINDS);
 
 /** A dated happening the reports mention. */
 export const eventSchema = z.strictObject({
@@ -99,21 +88,7 @@ export const eventSchema = z.strictObject({
 });
 
 /** Types of directed stance one actor takes toward another. */
-export const stanceTypeSchema = z.enum([
-  "condemn",
-  "criticize",
-  "protest",
-  "support",
-  "defend",
-  "praise",
-  "celebrate",
-  "thank",
-  "condole",
-  "designate",
-  "dispute",
-  "warn",
-  "threaten",
-]);
+export const stanceTypeSchema = z.enum(STANCE_TYPES);
 
 /** A directed, typed stance: `from` condemns / supports / thanks … `to`. */
 export const stanceSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import type { StanceType } from "../model/schema";
-import { stanceTypeSchema } from "../model/schema";
+import { STANCE_TYPES as TYPES } from "../model/vocabulary";
 
 /** Kinds of record that can be focused; the prefix of a `focus` URL value. */
 export const FOCUS_KINDS = ["event", "actor", "stance", "quote"] as const;
@@ -47,7 +47,7 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
 });
 
 /** Every stance type in schema order: the canonical order of the `stances` URL value. */
-export const STANCE_TYPES: readonly StanceType[] = stanceTypeSchema.options;
+export const STANCE_TYPES: readonly StanceType[] = TYPES;
 
 /** Sorted, de-duplicated actor ids. */
 export function canonicalActors(ids: Iterable<string>): string[] {
