@@ -10,7 +10,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  timeout: 30_000,
+  // axe-core over the full dashboard takes several seconds on a 2-core machine; leave room for it.
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   forbidOnly: !!process.env.CI,
   reporter: [["list"], ["json", { outputFile: "tests/.results/e2e.json" }]],
