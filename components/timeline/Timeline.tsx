@@ -1,27 +1,364 @@
 "use client";
 
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent as ReactFocusEvent,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type MouseEvent as ReactMouseEvent,
+  type PointerEvent as ReactPointerEvent,
+} from "react";
+import type { EventKind } from "@/lib/model";
 import type { VisibleRecords } from "@/lib/select";
 import type { YearRange } from "@/lib/view";
-import { formatDate } from "@/lib/time";
+import { layoutTimeline, type PlacedMark } from "@/lib/layout/timeline";
 import type { LinkedViewProps } from "../viewProps";
+import { markName } from "./describeEvent";
+import { EpisodePanel } from "./EpisodePanel";
+import { EventMark } from "./EventMark";
+import { EventTable } from "./EventTable";
+import { EventTooltip, type TipAnchor } from "./EventTooltip";
+import { KIND_STYLE } from "./kindStyle";
+import { Overview } from "./Overview";
+import { SelectedEvent } from "./SelectedEvent";
+import { TimelineLegend } from "./TimelineLegend";
+import { useElementWidth } from "./useElementWidth";
+import styles from "./Timeline.module.css";
 
 /** Props of the time axis: the linked-view props plus its own cross-filter context and controls. */
 export interface TimelineProps extends LinkedViewProps {
   /** Records under every filter but the year range: the axis dims out-of-range marks instead of hiding them. */
   context: VisibleRecords;
+  /** Picks an episode (clicking its band), or clears it with null. */
   onEpisode(id: string | null): void;
+  /** Sets the year range from the brush; null clears it. `continuous` for every step of a drag but the first. */
   onYears(range: YearRange | null, continuous: boolean): void;
 }
 
-/** The escalation time axis (placeholder list until the chart lands). */
-export function Timeline({ visible }: TimelineProps) {
+/**
+ * Width laid out before the first measurement (server render, first paint): a phone's, where a wrong
+ * guess would shift the page most (panels stack there, so their heights add up).
+ */
+const DEFAULT_WIDTH = 380;
+const MARK_SELECTOR = '[data-record^="event:"]';
+
+/** The mark element an event happened in, if any. */
+const markOf = (target: EventTarget | null): Element | null =>
+  target instanceof Element ? target.closest(MARK_SELECTOR) : null;
+const idOf = (mark: Element) => (mark.getAttribute("data-record") ?? "").slice("event:".length);
+const yearOfIso = (iso: string) => Number(iso.slice(0, 4));
+
+/** A shown tooltip: which mark, where, how it was summoned, and the width it was placed at. */
+interface Tip {
+  id: string;
+  anchor: TipAnchor;
+  via: "pointer" | "focus";
+  width: number;
+}
+
+/** The tooltip of a mark, anchored on its hit area in the root's coordinates. */
+function tipFor(root: Element, mark: Element, via: Tip["via"], width: number): Tip {
+  const r = root.getBoundingClientRect();
+  const m = (mark.firstElementChild ?? mark).getBoundingClientRect();
+  return {
+    id: idOf(mark),
+    anchor: { x: m.left + m.width / 2 - r.left, top: m.top - r.top, bottom: m.bottom - r.top },
+    via,
+    width,
+  };
+}
+
+/**
+ * The escalation time axis: an overview of the whole span with the episodes as bands (brush it to pick
+ * years, click a band to pick the episode) over detail panels where each episode's days spread out. Marks
+ * encode the event kind; clicking one focuses it everywhere. Keyboard: one tab stop, arrows move through
+ * the events in time order, Enter selects, S opens the report excerpt.
+ */
+export function Timeline({
+  index,
+  view,
+  linked,
+  context,
+  onFocus,
+  onEvidence,
+  onEpisode,
+  onYears,
+}: TimelineProps) {
+  const { ref, width, measured } = useElementWidth<HTMLDivElement>(DEFAULT_WIDTH);
+  const tipId = useId();
+  const hintId = useId();
+  const zoomed = view.episode !== null;
+  const layout = useMemo(
+    () =>
+      layoutTimeline(context.events, index.data.episodes, { width, span: index.span, detailLabels: zoomed }),
+    [context.events, index, width, zoomed],
+  );
+  // Drawn records are `context` (every filter but the years); of those, exactly the ones in `visible` (what
+  // the summary counts) are inside the year range, so a year check decides the dimming without a set.
+  const years = view.years;
+  const inYears = useCallback(
+    (id: string) => {
+      const year = index.eventFacts.get(id)?.year;
+      return !years || (year !== undefined && year >= years.start && year <= years.end);
+    },
+    [index, years],
+  );
+  const interactive = !layout.aggregated;
+  const position = useMemo(
+    () => new Map(interactive ? layout.order.map((id, i) => [id, i]) : []),
+    [layout.order, interactive],
+  );
+  // The legend lists the kinds the dataset has, in a fixed order (filters do not reshuffle it).
+  const kinds = useMemo(() => {
+    const present = new Set<EventKind>(index.data.events.map((e) => e.kind));
+    return (Object.keys(KIND_STYLE) as EventKind[]).filter((k) => present.has(k));
+  }, [index]);
+
+  const [active, setActive] = useState<string | null>(null);
+  const [tip, setTip] = useState<Tip | null>(null);
+  const [table, setTable] = useState(false);
+  const pressed = useRef<string | null>(null);
+  const tipRef = useRef<HTMLDivElement>(null);
+
+  const focusedId = view.focus?.kind === "event" ? view.focus.id : null;
+  // Roving tabindex: the last mark the user reached, else the selected event, else the first in time.
+  const tabStop = !interactive
+    ? null
+    : active !== null && position.has(active)
+      ? active
+      : focusedId !== null && position.has(focusedId)
+        ? focusedId
+        : (layout.order[0] ?? null);
+  const shownTip = tip && tip.width === width && position.has(tip.id) ? tip : null;
+
+  const renderMark = useCallback(
+    (m: PlacedMark, y: number) => {
+      const e = index.eventById.get(m.id);
+      if (!e) return null;
+      const isLinked = linked.active && linked.events.has(m.id);
+      return (
+        <EventMark
+          key={m.id}
+          mark={m}
+          y={y}
+          kind={e.kind}
+          name={markName(e)}
+          describedBy={shownTip?.id === m.id ? tipId : undefined}
+          focused={focusedId === m.id}
+          linked={isLinked}
+          dimmed={!inYears(m.id) || (linked.active && !isLinked)}
+          tabbable={tabStop === m.id}
+        />
+      );
+    },
+    [index, linked, focusedId, inYears, tabStop, shownTip?.id, tipId],
+  );
+
+  const showTip = (mark: Element, via: Tip["via"]) => {
+    if (ref.current) setTip(tipFor(ref.current, mark, via, width));
+  };
+  // A mark focused before hydration (a fast keyboard, a test) had no handler yet: give it its tooltip now.
+  useEffect(() => {
+    const root = ref.current;
+    const mark = markOf(document.activeElement);
+    if (!measured || !root || !mark || !root.contains(mark)) return;
+    setTip(tipFor(root, mark, "focus", width));
+  }, [measured, ref, width]);
+  const focusMark = (id: string) => {
+    const el = ref.current?.querySelector<SVGGElement>(`[data-record="event:${CSS.escape(id)}"]`);
+    el?.focus();
+  };
+
+  const onClick = (e: ReactMouseEvent) => {
+    const mark = markOf(e.target);
+    if (!mark) return;
+    const id = idOf(mark);
+    setActive(id);
+    onFocus({ kind: "event", id });
+  };
+  const onKeyDown = (e: ReactKeyboardEvent) => {
+    if (e.key === "Escape" && shownTip) {
+      setTip(null);
+      return;
+    }
+    const mark = markOf(e.target);
+    if (!mark || e.altKey || e.ctrlKey || e.metaKey) return;
+    const id = idOf(mark);
+    const at = position.get(id) ?? 0;
+    const last = layout.order.length - 1;
+    let next: number;
+    switch (e.key) {
+      case "ArrowRight":
+      case "ArrowDown":
+        next = Math.min(last, at + 1);
+        break;
+      case "ArrowLeft":
+      case "ArrowUp":
+        next = Math.max(0, at - 1);
+        break;
+      case "Home":
+        next = 0;
+        break;
+      case "End":
+        next = last;
+        break;
+      case "Enter":
+      case " ":
+        e.preventDefault();
+        onFocus({ kind: "event", id });
+        return;
+      case "s":
+      case "S":
+        e.preventDefault();
+        onEvidence({ kind: "event", id });
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    const nextId = layout.order[next];
+    if (nextId === undefined) return;
+    setActive(nextId);
+    focusMark(nextId);
+  };
+  const onPointerDown = (e: ReactPointerEvent) => {
+    const mark = markOf(e.target);
+    pressed.current = mark ? idOf(mark) : null;
+  };
+  const onPointerOver = (e: ReactPointerEvent) => {
+    const mark = markOf(e.target);
+    if (mark && shownTip?.id !== idOf(mark)) showTip(mark, "pointer");
+  };
+  const onPointerOut = (e: ReactPointerEvent) => {
+    const from = markOf(e.target);
+    if (!from || markOf(e.relatedTarget) === from) return;
+    setTip((t) => (t && t.via === "pointer" ? null : t));
+  };
+  const onFocusIn = (e: ReactFocusEvent) => {
+    const mark = markOf(e.target);
+    if (!mark) return;
+    const id = idOf(mark);
+    setActive(id);
+    // Focus that follows a press on the same mark comes from the pointer, whose hover tooltip is up already.
+    const byPointer = pressed.current === id;
+    pressed.current = null;
+    if (!byPointer) showTip(mark, "focus");
+  };
+  const onFocusOut = (e: ReactFocusEvent) => {
+    const inTip = (n: EventTarget | null) => n instanceof Node && !!tipRef.current?.contains(n);
+    if (!markOf(e.target) && !inTip(e.target)) return;
+    // Moving from the mark into its tooltip (to press Source) keeps the tooltip.
+    if (inTip(e.relatedTarget)) return;
+    setTip((t) => (t && t.via === "focus" ? null : t));
+  };
+
+  const focusedEvent = focusedId ? index.eventById.get(focusedId) : undefined;
+  const tipEvent = shownTip ? index.eventById.get(shownTip.id) : undefined;
+  const empty = context.events.length === 0;
+  const episodeById = index.episodeById;
+
   return (
-    <ol className="plain-list">
-      {visible.events.map((e) => (
-        <li key={e.id}>
-          {formatDate(e.date, e.datePrecision)} — {e.title}
-        </li>
-      ))}
-    </ol>
+    <div
+      ref={ref}
+      className={styles.root}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+      onPointerDown={onPointerDown}
+      onPointerOver={onPointerOver}
+      onPointerOut={onPointerOut}
+      onFocus={onFocusIn}
+      onBlur={onFocusOut}
+      data-testid="timeline"
+      data-measured={measured ? "true" : undefined}
+    >
+      <div className={styles.toolbar}>
+        <p className={styles.hint} id={hintId}>
+          {empty
+            ? "No events match the current filters."
+            : interactive
+              ? "Drag along the overview to pick years; click a band to open its episode. Marks: arrow keys move in time order, Enter selects, S opens the report excerpt."
+              : `${context.events.length.toLocaleString("en")} events: too many to draw one by one, so they are counted per period. Pick an episode or actors to see each event.`}
+        </p>
+        <button type="button" className="toggle" aria-pressed={table} onClick={() => setTable((t) => !t)}>
+          Show as table
+        </button>
+      </div>
+      <TimelineLegend kinds={kinds} />
+      {view.years && !empty && (
+        <p className={styles.status}>
+          Years{" "}
+          {view.years.start === view.years.end ? view.years.start : `${view.years.start}–${view.years.end}`}{" "}
+          selected: events outside them are dimmed. Click the overview without dragging to clear.
+        </p>
+      )}
+      {!empty && !table && (
+        <div className={styles.chart}>
+          <Overview
+            track={layout.overview}
+            episodes={episodeById}
+            span={index.span}
+            years={view.years}
+            episode={view.episode}
+            renderMark={renderMark}
+            describedBy={hintId}
+            onEpisode={onEpisode}
+            onYears={onYears}
+          />
+          <div
+            className={styles.panels}
+            style={
+              measured
+                ? { gridTemplateColumns: `repeat(${layout.columns}, ${layout.panelWidth}px)` }
+                : undefined
+            }
+          >
+            {layout.episodes.map((track) => {
+              const ep = track.episode;
+              const outside =
+                view.years !== null &&
+                (yearOfIso(ep.end) < view.years.start || yearOfIso(ep.start) > view.years.end);
+              return (
+                <EpisodePanel
+                  key={ep.id}
+                  track={track}
+                  title={episodeById.get(ep.id)?.title ?? ep.label}
+                  selected={view.episode === ep.id}
+                  dimmed={outside}
+                  renderMark={renderMark}
+                  onEpisode={onEpisode}
+                />
+              );
+            })}
+          </div>
+        </div>
+      )}
+      {shownTip && tipEvent && !table && (
+        <div ref={tipRef}>
+          <EventTooltip
+            id={tipId}
+            index={index}
+            event={tipEvent}
+            anchor={shownTip.anchor}
+            rootWidth={width}
+            interactive={shownTip.via === "focus"}
+            onSource={() => onEvidence({ kind: "event", id: tipEvent.id })}
+          />
+        </div>
+      )}
+      {focusedEvent && (
+        <SelectedEvent
+          index={index}
+          event={focusedEvent}
+          shown={interactive ? position.has(focusedEvent.id) : context.events.includes(focusedEvent)}
+          onFocus={onFocus}
+          onEvidence={onEvidence}
+        />
+      )}
+      <EventTable index={index} order={layout.order} inYears={inYears} shown={table} />
+    </div>
   );
 }

@@ -1,0 +1,76 @@
+import type { DatasetIndex } from "@/lib/data";
+import { formatDate } from "@/lib/time";
+import { EVENT_KIND_LABEL } from "../theme";
+import { actorsLine, sourceLine } from "./describeEvent";
+import styles from "./Timeline.module.css";
+
+/** The table lists at most this many rows; beyond that it says how many it left out. */
+const MAX_ROWS = 500;
+
+/**
+ * The text alternative of the chart: the shown events in time order, as a table. Visually hidden (but read
+ * by screen readers) until "Show as table" reveals it.
+ */
+export function EventTable({
+  index,
+  order,
+  inYears,
+  shown,
+}: {
+  index: DatasetIndex;
+  /** Ids of the drawn events in time order. */
+  order: readonly string[];
+  /** True for an event inside the selected years (the others are dimmed on the chart). */
+  inYears(id: string): boolean;
+  /** True when the table is revealed. */
+  shown: boolean;
+}) {
+  const rows = order.slice(0, MAX_ROWS);
+  return (
+    <div
+      className={shown ? styles.tableWrap : "visually-hidden"}
+      role={shown ? "region" : undefined}
+      aria-label={shown ? "Timeline events table" : undefined}
+      tabIndex={shown ? 0 : undefined}
+      data-testid="timeline-table"
+    >
+      <table className={styles.table}>
+        <caption>
+          Events on the timeline in time order: {order.length}
+          {order.length > rows.length &&
+            ` (the first ${rows.length} listed; narrow the filters to see the rest)`}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Event</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Actors</th>
+            <th scope="col">Episode</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((id) => {
+            const e = index.eventById.get(id);
+            if (!e) return null;
+            const ep = e.episode ? index.episodeById.get(e.episode) : undefined;
+            return (
+              <tr key={id} className={inYears(id) ? undefined : styles.rowDimmed}>
+                <td>
+                  {formatDate(e.date, e.datePrecision)}
+                  {!inYears(id) && <span className="visually-hidden"> (outside the selected years)</span>}
+                </td>
+                <td>{e.title}</td>
+                <td>{EVENT_KIND_LABEL[e.kind]}</td>
+                <td>{actorsLine(index, e)}</td>
+                <td>{ep?.label ?? "—"}</td>
+                <td>{sourceLine(index, e)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

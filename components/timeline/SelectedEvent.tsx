@@ -1,0 +1,60 @@
+import type { DatasetIndex } from "@/lib/data";
+import type { Event } from "@/lib/model";
+import { formatDate } from "@/lib/time";
+import { EVENT_KIND_LABEL } from "../theme";
+import type { EvidenceRef } from "../viewProps";
+import type { Focus } from "@/lib/view";
+import { actorsLine } from "./describeEvent";
+import styles from "./Timeline.module.css";
+
+/**
+ * The focused event, spelled out under the chart, with the way to its evidence: the tooltip only shows on
+ * hover and keyboard focus, and touch screens have neither.
+ */
+export function SelectedEvent({
+  index,
+  event,
+  shown,
+  onFocus,
+  onEvidence,
+}: {
+  index: DatasetIndex;
+  event: Event;
+  /** False when the filters hide the event from the timeline. */
+  shown: boolean;
+  onFocus(focus: Focus): void;
+  onEvidence(ref: EvidenceRef): void;
+}) {
+  const source = index.sourceById.get(event.sourceId);
+  const episode = event.episode ? index.episodeById.get(event.episode) : undefined;
+  return (
+    <div className={styles.selected} data-testid="timeline-selected">
+      <p className={styles.selectedKicker}>
+        Selected event{episode ? ` · ${episode.label}` : ""}
+        {!shown && " · hidden by the filters"}
+      </p>
+      <p className={styles.selectedTitle}>{event.title}</p>
+      <p className={styles.selectedMeta}>
+        {formatDate(event.date, event.datePrecision)} · {EVENT_KIND_LABEL[event.kind]} ·{" "}
+        {actorsLine(index, event)}
+      </p>
+      {source && (
+        <p className={styles.selectedMeta}>
+          Source: {source.publisher}, “{source.title}”
+        </p>
+      )}
+      <div className={styles.selectedActions}>
+        <button type="button" className="button" onClick={() => onEvidence({ kind: "event", id: event.id })}>
+          Source
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onFocus({ kind: "event", id: event.id })}
+        >
+          Deselect event
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { DatasetIndex } from "@/lib/data";
+import type { Event } from "@/lib/model";
+import { formatDate } from "@/lib/time";
+import { EVENT_KIND_LABEL } from "../theme";
+
+const nameOf = (index: DatasetIndex, id: string) => {
+  const a = index.actorById.get(id);
+  return a ? a.name : id;
+};
+
+/** "Iran → Israel": who acted, and on or toward whom. */
+export function actorsLine(index: DatasetIndex, e: Event): string {
+  const from = e.actors.map((id) => nameOf(index, id)).join(", ");
+  const to = e.targets.map((id) => nameOf(index, id)).join(", ");
+  if (from && to) return `${from} → ${to}`;
+  return from || (to ? `→ ${to}` : "—");
+}
+
+/** The publisher of the event's source report. */
+export function sourceLine(index: DatasetIndex, e: Event): string {
+  return index.sourceById.get(e.sourceId)?.publisher ?? "unknown source";
+}
+
+/** The accessible name of a mark: its date (no more precise than known), title and kind. */
+export function markName(e: Event): string {
+  return `${formatDate(e.date, e.datePrecision)}: ${e.title} (${EVENT_KIND_LABEL[e.kind]})`;
+}
