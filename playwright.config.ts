@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { resolveChromium } from "./tests/e2e/chromium.mjs";
+import { CHROMIUM_ARGS, resolveChromium } from "./tests/e2e/chromium.mjs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const executablePath = (resolveChromium() as string | null | undefined) ?? undefined;
@@ -21,15 +21,7 @@ export default defineConfig({
     ...devices["Desktop Chrome"],
     launchOptions: {
       executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-        "--disable-gpu",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: "chromium" }],

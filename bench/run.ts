@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "nod
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
-import { NO_BROWSER_MESSAGE, resolveChromium } from "../tests/e2e/chromium.mjs";
+import { CHROMIUM_ARGS, NO_BROWSER_MESSAGE, resolveChromium } from "../tests/e2e/chromium.mjs";
 import { generateDataset } from "./generateDataset";
 import { measureInteractions, type Latency } from "./interactions";
 
@@ -139,15 +139,7 @@ async function main() {
   buildIfNeeded();
   const browser = await chromium.launch({
     executablePath: executablePath ?? undefined,
-    args: [
-      "--no-sandbox",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      "--disable-gpu",
-    ],
+    args: CHROMIUM_ARGS,
   });
   const rows: Row[] = [];
   let js = { kb: NaN, files: 0 };

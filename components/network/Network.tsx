@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useMemo } from "react";
 import { datasetLayout, fitHeight } from "@/lib/layout/network";
 import { buildGraph, type GraphEdge } from "@/lib/select/graph";
 import type { Stance } from "@/lib/model";
@@ -10,7 +10,7 @@ import { NetworkGraph } from "./NetworkGraph";
 import { NetworkLegend } from "./NetworkLegend";
 import { StanceText } from "./StanceText";
 import { stanceSentence } from "./describe";
-import { useElementWidth } from "./useElementWidth";
+import { useElementWidth } from "../useElementWidth";
 import styles from "./Network.module.css";
 
 /** Boxes narrower than this (phones) get the layout made for tall boxes. */
@@ -22,8 +22,7 @@ const NARROW_BELOW_PX = 560;
  * dataset, so filtering never moves them; the shown stances are directed edges coloured by type.
  */
 export function Network({ index, view, visible, linked, onFocus, onEvidence }: LinkedViewProps) {
-  const wrap = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(wrap, 720);
+  const { ref: wrap, width } = useElementWidth<HTMLDivElement>(720);
   const layout = datasetLayout(index, width < NARROW_BELOW_PX ? "narrow" : "wide");
   const height = fitHeight(layout.bounds, width);
   const graph = useMemo(

@@ -64,7 +64,7 @@ export const QuoteCard = memo(function QuoteCard({
       onClick={onCardClick}
     >
       <figure>
-        <blockquote className={styles.text}>{quote.text}</blockquote>
+        <blockquote className="quote-text">{quote.text}</blockquote>
         {claim && (
           <div className={styles.verdict} data-testid="verdict">
             <strong className={styles.verdictBadge}>

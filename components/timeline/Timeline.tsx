@@ -26,7 +26,7 @@ import { KIND_STYLE } from "./kindStyle";
 import { Overview } from "./Overview";
 import { SelectedEvent } from "./SelectedEvent";
 import { TimelineLegend } from "./TimelineLegend";
-import { useElementWidth } from "./useElementWidth";
+import { useElementWidth } from "../useElementWidth";
 import styles from "./Timeline.module.css";
 
 /** Props of the time axis: the linked-view props plus its own cross-filter context and controls. */

@@ -17,6 +17,20 @@ export function resolveChromium(env = process.env) {
   return null;
 }
 
+/**
+ * Flags for Chromium here: --no-sandbox because CI runs as root; the rest keep it from reaching for the
+ * network, which this machine's closed network refuses (and which would slow every start).
+ */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+  "--disable-gpu",
+];
+
 export const NO_BROWSER_MESSAGE =
   "No Chromium found for the end-to-end tests: install one with `apt-get install chromium` (Debian/Ubuntu) or `npx playwright install chromium`, or set CHROMIUM_PATH.";
 
