@@ -29,6 +29,8 @@ const nextConfig: NextConfig = {
   // A separate build folder per checkout task (NEXT_DIST_DIR) lets several builds run side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Source maps only on request (profiling a production build); shipping them is not needed.
+  productionBrowserSourceMaps: process.env.SOURCE_MAPS === "1",
   reactStrictMode: true,
   async headers() {
     return [

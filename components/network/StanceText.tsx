@@ -1,3 +1,6 @@
+"use client";
+
+import { useState } from "react";
 import type { DatasetIndex } from "@/lib/data";
 import type { Stance } from "@/lib/model";
 import type { Focus } from "@/lib/view";
@@ -26,32 +29,37 @@ export function StanceText({
   onFocus(focus: Focus): void;
   onEvidence(ref: EvidenceRef): void;
 }) {
+  // The sentences are built only while the disclosure is open: closed, nobody (screen readers included)
+  // can read them, and rebuilding hundreds of buttons on every filter change costs a frame's budget.
+  const [open, setOpen] = useState(false);
   return (
-    <details className={styles.text}>
+    <details className={styles.text} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>All {stances.length} shown stances as text</summary>
-      <ol className={styles.sentences} aria-label="Shown stances">
-        {stances.slice(0, MAX_SENTENCES).map((s) => {
-          const current = focus?.kind === "stance" && focus.id === s.id;
-          return (
-            <li key={s.id} data-sentence={s.id}>
-              <button
-                type="button"
-                className="link-button"
-                aria-current={current ? "true" : undefined}
-                onClick={() => {
-                  if (!current) onFocus({ kind: "stance", id: s.id });
-                  onEvidence({ kind: "stance", id: s.id });
-                }}
-              >
-                {stanceSentence(index, s)}
-              </button>
-            </li>
-          );
-        })}
-        {stances.length > MAX_SENTENCES && (
-          <li>…and {stances.length - MAX_SENTENCES} more: narrow the filters to list them.</li>
-        )}
-      </ol>
+      {open && (
+        <ol className={styles.sentences} aria-label="Shown stances">
+          {stances.slice(0, MAX_SENTENCES).map((s) => {
+            const current = focus?.kind === "stance" && focus.id === s.id;
+            return (
+              <li key={s.id} data-sentence={s.id}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-current={current ? "true" : undefined}
+                  onClick={() => {
+                    if (!current) onFocus({ kind: "stance", id: s.id });
+                    onEvidence({ kind: "stance", id: s.id });
+                  }}
+                >
+                  {stanceSentence(index, s)}
+                </button>
+              </li>
+            );
+          })}
+          {stances.length > MAX_SENTENCES && (
+            <li>…and {stances.length - MAX_SENTENCES} more: narrow the filters to list them.</li>
+          )}
+        </ol>
+      )}
     </details>
   );
 }
