@@ -67,7 +67,7 @@ export const QuoteCard = memo(function QuoteCard({
         <blockquote className="quote-text">{quote.text}</blockquote>
         {claim && (
           <div className={styles.verdict} data-testid="verdict">
-            <strong className={styles.verdictBadge}>
+            <strong className={`verdict-badge ${styles.verdictBadge}`}>
               Rated {claim.rating} by {reviewer}
             </strong>
             <p className={styles.reasoning}>

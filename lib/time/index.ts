@@ -1,4 +1,4 @@
-import { parseISO, differenceInCalendarDays, addMonths, addYears, addDays } from "date-fns";
+import { addMonths, addYears, addDays } from "date-fns";
 import type { DatePrecision } from "../model/schema";
 
 // Every date-fns call of the project goes through here. Dates are ISO strings read as UTC midnight; tests
@@ -63,9 +63,4 @@ export function formatDate(
   if (precision === "year") return year;
   if (precision === "month") return `${m} ${year}`;
   return `${day} ${m} ${year}`;
-}
-
-/** Whole days from `a` to `b` (ISO dates). */
-export function daysBetween(a: string, b: string): number {
-  return differenceInCalendarDays(parseISO(b), parseISO(a));
 }
