@@ -1,16 +1,15 @@
 "use client";
 
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import type { Actor, ActorKind } from "@/lib/model";
+import type { Actor } from "@/lib/model";
+import { actorOptions } from "@/lib/select/actorOptions";
+import type { ActorCounts } from "@/lib/select/filters";
 import { ACTOR_KIND_LABEL } from "../theme";
-
-/** Display order of the picker's groups. */
-const KIND_ORDER: ActorKind[] = ["state", "person", "organization", "media", "group"];
 
 /** Options drawn per group; with a hundred thousand actors the list would otherwise be the page's bottleneck. */
 const MAX_PER_GROUP = 50;
 
-const NO_COUNTS: ReadonlyMap<string, number> = new Map();
+const NO_COUNTS: ActorCounts = { get: () => 0, at: () => 0 };
 
 /**
  * Actor picker: a type-ahead combobox (ARIA 1.2 pattern) whose options are grouped by kind and show how many
@@ -27,7 +26,7 @@ export function ActorPicker({
   /** Selected actor ids. */
   selected: readonly string[];
   /** Records per actor under every filter but the actor one; called only while the list is open. */
-  getCounts(): ReadonlyMap<string, number>;
+  getCounts(): ActorCounts;
   onToggle(id: string): void;
 }) {
   const id = useId();
@@ -38,27 +37,10 @@ export function ActorPicker({
   const [active, setActive] = useState(0);
 
   const counts = open ? getCounts() : NO_COUNTS;
-  const groups = useMemo(() => {
-    if (!open) return [];
-    const q = query.trim().toLowerCase();
-    const matches = actors.filter(
-      (a) =>
-        q === "" ||
-        a.name.toLowerCase().includes(q) ||
-        (a.shortName ?? "").toLowerCase().includes(q) ||
-        a.id.includes(q),
-    );
-    return KIND_ORDER.map((kind) => {
-      const all = matches
-        .filter((a) => a.kind === kind)
-        .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.name.localeCompare(b.name));
-      return {
-        kind,
-        actors: all.slice(0, MAX_PER_GROUP),
-        hidden: all.length - Math.min(all.length, MAX_PER_GROUP),
-      };
-    }).filter((g) => g.actors.length > 0);
-  }, [actors, counts, query, open]);
+  const groups = useMemo(
+    () => (open ? actorOptions(actors, counts, query, MAX_PER_GROUP) : []),
+    [actors, counts, query, open],
+  );
   const flat = useMemo(() => groups.flatMap((g) => g.actors), [groups]);
   const activeIndex = Math.min(active, Math.max(0, flat.length - 1));
   const activeActor = open ? flat[activeIndex] : undefined;
@@ -134,7 +116,7 @@ export function ActorPicker({
               </div>
               {g.actors.map((a) => {
                 const isSelected = selected.includes(a.id);
-                const n = counts.get(a.id) ?? 0;
+                const n = counts.get(a.id);
                 return (
                   <div
                     key={a.id}

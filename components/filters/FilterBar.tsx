@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { Actor, Episode, StanceType } from "@/lib/model";
+import type { ActorCounts } from "@/lib/select/filters";
 import { STANCE_TYPES, type ViewState, type YearRange as Range } from "@/lib/view";
 import { STANCE_COLOR, STANCE_LABEL } from "../theme";
 import { ActorPicker } from "./ActorPicker";
@@ -23,7 +24,7 @@ export function FilterBar({
   view: ViewState;
   actors: readonly Actor[];
   /** Records per actor under the other filters; computed only when the actor list opens. */
-  getActorCounts(): ReadonlyMap<string, number>;
+  getActorCounts(): ActorCounts;
   episodes: readonly Episode[];
   span: Range;
   onToggleActor(id: string): void;

@@ -42,8 +42,8 @@ export function QuotePanel({
 }: QuotePanelProps) {
   const [sort, setSort] = useState<QuoteSort>("date");
   const groups = useMemo(
-    () => groupQuotesBySpeaker(index, visible.quotes, sort),
-    [index, visible.quotes, sort],
+    () => groupQuotesBySpeaker(index, visible.quotes, sort, visible.positions.quotes),
+    [index, visible.quotes, visible.positions.quotes, sort],
   );
   const starts = useMemo(() => groupRowStarts(groups), [groups]);
 

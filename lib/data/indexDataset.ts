@@ -1,4 +1,5 @@
 import type { Actor, Claim, DatasetFile, Episode, Event, Quote, Source, Stance } from "../model/schema";
+import { STANCE_TYPES } from "../model/vocabulary";
 
 /** Facts about one dated record that every filter needs, computed once at load. */
 export interface RecordFacts {
@@ -9,6 +10,35 @@ export interface RecordFacts {
   /** The episode the record belongs to: its event's, or the one whose span holds its date. */
   episode: string | null;
 }
+
+/**
+ * One kind of dated record (events, stances or quotes) as columns aligned with its data array, so a filter
+ * pass is a loop over typed arrays: no map lookups, no sets, no strings per record.
+ */
+export interface RecordColumns {
+  /** Calendar year of record i. */
+  year: Int32Array;
+  /** Index in `data.episodes` of record i's episode, or -1. */
+  episode: Int32Array;
+  /**
+   * Stance types tied to record i, one bit per type in {@link STANCE_TYPE_BIT}: a stance's own type, an
+   * event's stances' types, a quote's event's stances' types (0 when none).
+   */
+  typeBits: Int32Array;
+  /** Record i involves the actors `actors[actorStart[i]]` … `actors[actorStart[i + 1] - 1]` (indexes in
+   * `data.actors`, affiliations included, as in {@link RecordFacts}). */
+  actorStart: Int32Array;
+  actors: Int32Array;
+  /** The inverse: actor a is involved in records `records[recordStart[a]]` … `records[recordStart[a + 1] - 1]`,
+   * ascending. */
+  recordStart: Int32Array;
+  records: Int32Array;
+}
+
+/** The bit of each stance type in {@link RecordColumns.typeBits}. */
+export const STANCE_TYPE_BIT: Readonly<Record<string, number>> = Object.fromEntries(
+  STANCE_TYPES.map((t, i) => [t, 1 << i]),
+);
 
 /** The validated dataset with lookups built once at load; views and selectors never rescan the arrays. */
 export interface DatasetIndex {
@@ -38,6 +68,12 @@ export interface DatasetIndex {
   >;
   /** First and last year of any dated record: the default year range. */
   span: { start: number; end: number };
+  /** Position of each actor in `data.actors`: the actor indexes of {@link RecordColumns}. */
+  actorIndex: ReadonlyMap<string, number>;
+  /** Position of each episode in `data.episodes`. */
+  episodeIndex: ReadonlyMap<string, number>;
+  /** The filter facts again, as columns per kind of record. */
+  columns: { events: RecordColumns; stances: RecordColumns; quotes: RecordColumns };
 }
 
 const byId = <T extends { id: string }>(records: readonly T[]) => new Map(records.map((r) => [r.id, r]));
@@ -134,6 +170,29 @@ export function indexDataset(data: DatasetFile): DatasetIndex {
     ]),
   );
 
+  const actorIndex = new Map(data.actors.map((a, i) => [a.id, i]));
+  const episodeIndex = new Map(data.episodes.map((e, i) => [e.id, i]));
+  const typeBitsOf = (types: ReadonlySet<string> | undefined) => {
+    let bits = 0;
+    if (types) for (const t of types) bits |= STANCE_TYPE_BIT[t] ?? 0;
+    return bits;
+  };
+  const columns = {
+    events: recordColumns(data.events, eventFacts, actorIndex, episodeIndex, (e) =>
+      typeBitsOf(stanceTypesByEvent.get(e.id)),
+    ),
+    stances: recordColumns(
+      data.stances,
+      stanceFacts,
+      actorIndex,
+      episodeIndex,
+      (s) => STANCE_TYPE_BIT[s.type] ?? 0,
+    ),
+    quotes: recordColumns(data.quotes, quoteFacts, actorIndex, episodeIndex, (q) =>
+      q.eventId ? typeBitsOf(stanceTypesByEvent.get(q.eventId)) : 0,
+    ),
+  };
+
   return {
     data,
     actorById,
@@ -152,5 +211,60 @@ export function indexDataset(data: DatasetFile): DatasetIndex {
     stanceTypesByEvent,
     recordsBySource,
     span,
+    actorIndex,
+    episodeIndex,
+    columns,
+  };
+}
+
+/** The {@link RecordColumns} of one kind of record, from its facts. */
+function recordColumns<T extends { id: string }>(
+  records: readonly T[],
+  facts: ReadonlyMap<string, RecordFacts>,
+  actorIndex: ReadonlyMap<string, number>,
+  episodeIndex: ReadonlyMap<string, number>,
+  typeBitsOf: (record: T) => number,
+): RecordColumns {
+  const n = records.length;
+  const year = new Int32Array(n);
+  const episode = new Int32Array(n);
+  const typeBits = new Int32Array(n);
+  const actorStart = new Int32Array(n + 1);
+  const involved: number[] = [];
+  const perActor = new Int32Array(actorIndex.size + 1);
+  for (let i = 0; i < n; i++) {
+    const record = records[i]!;
+    const f = facts.get(record.id);
+    year[i] = f?.year ?? 0;
+    episode[i] = f?.episode != null ? (episodeIndex.get(f.episode) ?? -1) : -1;
+    typeBits[i] = typeBitsOf(record);
+    if (f)
+      for (const id of f.actors) {
+        const a = actorIndex.get(id);
+        if (a === undefined) continue;
+        involved.push(a);
+        perActor[a + 1] = perActor[a + 1]! + 1;
+      }
+    actorStart[i + 1] = involved.length;
+  }
+  // Transpose: counts per actor → start offsets → fill in record order, so each actor's list is ascending.
+  const recordStart = new Int32Array(actorIndex.size + 1);
+  for (let a = 0; a < actorIndex.size; a++) recordStart[a + 1] = recordStart[a]! + perActor[a + 1]!;
+  const fill = recordStart.slice(0, actorIndex.size);
+  const recordsOf = new Int32Array(involved.length);
+  for (let i = 0; i < n; i++)
+    for (let k = actorStart[i]!; k < actorStart[i + 1]!; k++) {
+      const a = involved[k]!;
+      recordsOf[fill[a]!] = i;
+      fill[a] = fill[a]! + 1;
+    }
+  return {
+    year,
+    episode,
+    typeBits,
+    actorStart,
+    actors: Int32Array.from(involved),
+    recordStart,
+    records: recordsOf,
   };
 }

@@ -1,4 +1,4 @@
-import type { DatasetIndex, RecordFacts } from "../data/indexDataset";
+import { STANCE_TYPE_BIT, type DatasetIndex, type RecordColumns } from "../data/indexDataset";
 import type { Event, Quote, Stance } from "../model/schema";
 import type { ViewState } from "../view/viewState";
 import { memoizeLast } from "./memo";
@@ -16,29 +16,99 @@ export interface VisibleRecords {
   events: readonly Event[];
   stances: readonly Stance[];
   quotes: readonly Quote[];
+  /** Where those records sit in the data arrays, for selectors that work on positions. */
+  positions: PassingRecords;
 }
 
 /** The filter part of a view: what the filters read (focus never filters). */
 export type FilterView = Pick<ViewState, "actors" | "years" | "episode" | "stances" | "q">;
 
-/** A predicate over a record's facts for the actor, year and episode filters. */
-function factsFilter(view: FilterView, options: FilterOptions): (facts: RecordFacts | undefined) => boolean {
-  const actors = options.ignoreActors || view.actors.length === 0 ? null : view.actors;
-  const years = options.ignoreYears ? null : view.years;
-  const episode = view.episode;
-  return (facts) => {
-    if (!facts) return false;
-    if (years && (facts.year < years.start || facts.year > years.end)) return false;
-    if (episode !== null && facts.episode !== episode) return false;
-    if (actors && !actors.some((a) => facts.actors.has(a))) return false;
-    return true;
-  };
-}
-
 /** True when a quote's text contains the search (case-insensitive); an empty search matches all. */
 export function matchesQuery(quote: Quote, q: string): boolean {
   return q.length === 0 || quote.text.toLowerCase().includes(q.toLowerCase());
 }
+
+/** Lower-cased quote texts, once per dataset, for the search. */
+const lowerTexts = new WeakMap<DatasetIndex, readonly string[]>();
+function lowerTextsOf(index: DatasetIndex): readonly string[] {
+  let texts = lowerTexts.get(index);
+  if (!texts) lowerTexts.set(index, (texts = index.data.quotes.map((q) => q.text.toLowerCase())));
+  return texts;
+}
+
+/** Positions (in the data arrays) of the records that pass, per kind, ascending. */
+export interface PassingRecords {
+  events: Int32Array;
+  stances: Int32Array;
+  quotes: Int32Array;
+}
+
+/**
+ * The positions of one kind's records that pass the actor, year, episode and stance-type filters (and `keep`,
+ * for the quote search): one loop over the kind's columns. The actor filter marks the records of each
+ * selected actor from the actor's posting list first, so it costs what those actors have, not the dataset.
+ */
+function passing(
+  columns: RecordColumns,
+  index: DatasetIndex,
+  view: FilterView,
+  options: FilterOptions,
+  keep?: (i: number) => boolean,
+): Int32Array {
+  const n = columns.year.length;
+  let actorMark: Uint8Array | null = null;
+  if (!options.ignoreActors && view.actors.length > 0) {
+    actorMark = new Uint8Array(n);
+    for (const id of view.actors) {
+      const a = index.actorIndex.get(id);
+      if (a === undefined) continue;
+      for (let k = columns.recordStart[a]!; k < columns.recordStart[a + 1]!; k++)
+        actorMark[columns.records[k]!] = 1;
+    }
+  }
+  const years = options.ignoreYears ? null : view.years;
+  const lo = years ? years.start : -Infinity;
+  const hi = years ? years.end : Infinity;
+  // -1 never matches a set episode (records outside every episode have -1, but an unknown id must match none).
+  const episode = view.episode === null ? null : (index.episodeIndex.get(view.episode) ?? -2);
+  let typeMask = 0;
+  for (const t of view.stances) typeMask |= STANCE_TYPE_BIT[t] ?? 0;
+  const out = new Int32Array(n);
+  let count = 0;
+  const { year, episode: episodeOf, typeBits } = columns;
+  for (let i = 0; i < n; i++) {
+    const y = year[i]!;
+    if (y < lo || y > hi) continue;
+    if (episode !== null && episodeOf[i] !== episode) continue;
+    if (actorMark && actorMark[i] === 0) continue;
+    if (view.stances.length > 0 && (typeBits[i]! & typeMask) === 0) continue;
+    if (keep && !keep(i)) continue;
+    out[count++] = i;
+  }
+  return out.subarray(0, count);
+}
+
+/** {@link filterRecords} as positions in the data arrays: what counting selectors need, without the records. */
+export function filterPositions(
+  index: DatasetIndex,
+  view: FilterView,
+  options: FilterOptions = {},
+): PassingRecords {
+  const { columns } = index;
+  const q = view.q.toLowerCase();
+  const texts = q.length > 0 ? lowerTextsOf(index) : null;
+  return {
+    events: passing(columns.events, index, view, options),
+    stances: passing(columns.stances, index, view, options),
+    quotes: passing(columns.quotes, index, view, options, texts ? (i) => texts[i]!.includes(q) : undefined),
+  };
+}
+
+const pick = <T>(records: readonly T[], at: Int32Array): T[] => {
+  const out = new Array<T>(at.length);
+  for (let k = 0; k < at.length; k++) out[k] = records[at[k]!]!;
+  return out;
+};
 
 /**
  * The filter semantics of DESIGN.md, once for every view: a record passes the actor filter if any actor it
@@ -51,22 +121,12 @@ export function filterRecords(
   view: FilterView,
   options: FilterOptions = {},
 ): VisibleRecords {
-  const pass = factsFilter(view, options);
-  const types = view.stances.length > 0 ? new Set<string>(view.stances) : null;
-  const eventHasType = (eventId: string | undefined) => {
-    if (!types) return true;
-    if (!eventId) return false;
-    const tied = index.stanceTypesByEvent.get(eventId);
-    return !!tied && [...tied].some((t) => types.has(t));
-  };
+  const at = filterPositions(index, view, options);
   return {
-    events: index.data.events.filter((e) => pass(index.eventFacts.get(e.id)) && eventHasType(e.id)),
-    stances: index.data.stances.filter(
-      (s) => pass(index.stanceFacts.get(s.id)) && (!types || types.has(s.type)),
-    ),
-    quotes: index.data.quotes.filter(
-      (q) => pass(index.quoteFacts.get(q.id)) && eventHasType(q.eventId) && matchesQuery(q, view.q),
-    ),
+    events: pick(index.data.events, at.events),
+    stances: pick(index.data.stances, at.stances),
+    quotes: pick(index.data.quotes, at.quotes),
+    positions: at,
   };
 }
 
@@ -95,18 +155,25 @@ export const selectVisibleIgnoringYears = memoizeLast(
   filterKey({ ignoreYears: true }),
 );
 
+/** Records per actor (0 for an actor with none). */
+export interface ActorCounts {
+  /** By actor id. */
+  get(id: string): number;
+  /** By the actor's position in `data.actors`. */
+  at(position: number): number;
+}
+
 /** How many records (events, stances, quotes) each actor is involved in under every filter but the actor one. */
 export const selectActorCounts = memoizeLast(
-  (index: DatasetIndex, view: FilterView): ReadonlyMap<string, number> => {
-    const visible = filterRecords(index, view, { ignoreActors: true });
-    const counts = new Map<string, number>();
-    const add = (facts: RecordFacts | undefined) => {
-      if (facts) for (const a of facts.actors) counts.set(a, (counts.get(a) ?? 0) + 1);
-    };
-    for (const e of visible.events) add(index.eventFacts.get(e.id));
-    for (const s of visible.stances) add(index.stanceFacts.get(s.id));
-    for (const q of visible.quotes) add(index.quoteFacts.get(q.id));
-    return counts;
+  (index: DatasetIndex, view: FilterView): ActorCounts => {
+    const at = filterPositions(index, view, { ignoreActors: true });
+    const counts = new Int32Array(index.actorIndex.size);
+    for (const kind of ["events", "stances", "quotes"] as const) {
+      const { actorStart, actors } = index.columns[kind];
+      for (const i of at[kind])
+        for (let k = actorStart[i]!; k < actorStart[i + 1]!; k++) counts[actors[k]!]!++;
+    }
+    return { get: (id) => counts[index.actorIndex.get(id) ?? -1] ?? 0, at: (i) => counts[i] ?? 0 };
   },
   filterKey({ ignoreActors: true }),
 );

@@ -1,3 +1,4 @@
 export * from "./filters";
 export * from "./linked";
 export * from "./quotes";
+export * from "./actorOptions";

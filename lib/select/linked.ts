@@ -1,4 +1,4 @@
-import type { DatasetIndex } from "../data/indexDataset";
+import type { DatasetIndex, RecordColumns } from "../data/indexDataset";
 import type { Focus } from "../view/viewState";
 import { memoizeLast } from "./memo";
 
@@ -19,6 +19,32 @@ const EMPTY: Linked = {
   actors: new Set(),
   active: false,
 };
+
+const affiliates = new WeakMap<DatasetIndex, ReadonlyMap<string, readonly string[]>>();
+
+/** An actor and every actor affiliated to it, directly or through others (a breadth-first walk). */
+function campOf(index: DatasetIndex, id: string): string[] {
+  let children = affiliates.get(index);
+  if (!children) {
+    const map = new Map<string, string[]>();
+    for (const a of index.data.actors)
+      if (a.affiliation) {
+        const list = map.get(a.affiliation);
+        if (list) list.push(a.id);
+        else map.set(a.affiliation, [a.id]);
+      }
+    affiliates.set(index, (children = map));
+  }
+  const camp = [id];
+  const seen = new Set(camp);
+  for (let k = 0; k < camp.length; k++)
+    for (const c of children.get(camp[k]!) ?? [])
+      if (!seen.has(c)) {
+        seen.add(c);
+        camp.push(c);
+      }
+  return camp;
+}
 
 /**
  * What the focused item links to: an event → its actors, stances and quotes; an actor (and the people and
@@ -54,27 +80,23 @@ export function linkedTo(index: DatasetIndex, focus: Focus | null): Linked {
     }
     case "actor": {
       // An actor's camp: itself and every actor affiliated to it (Russia → Lavrov, the foreign ministry).
-      const camp = new Set([focus.id]);
-      for (const [id] of index.actorById) {
-        let a = index.actorById.get(id);
-        for (let depth = 0; a?.affiliation && depth < 8; depth++) {
-          if (a.affiliation === focus.id) {
-            camp.add(id);
-            break;
-          }
-          a = index.actorById.get(a.affiliation);
-        }
-      }
-      for (const a of camp) actors.add(a);
-      for (const s of index.data.stances)
-        if (camp.has(s.from) || camp.has(s.to)) {
-          stances.add(s.id);
-          actors.add(s.from);
-          actors.add(s.to);
-        }
-      for (const q of index.data.quotes) if (camp.has(q.speaker)) quotes.add(q.id);
-      for (const e of index.data.events)
-        if (e.actors.some((a) => camp.has(a)) || e.targets.some((a) => camp.has(a))) events.add(e.id);
+      for (const a of campOf(index, focus.id)) actors.add(a);
+      // The records involving someone of the camp are those whose actors, affiliations included, hold the
+      // focused actor: its posting lists in the index.
+      const a = index.actorIndex.get(focus.id);
+      if (a === undefined) break;
+      const { columns, data } = index;
+      const each = (c: RecordColumns, f: (i: number) => void) => {
+        for (let k = c.recordStart[a]!; k < c.recordStart[a + 1]!; k++) f(c.records[k]!);
+      };
+      each(columns.stances, (i) => {
+        const s = data.stances[i]!;
+        stances.add(s.id);
+        actors.add(s.from);
+        actors.add(s.to);
+      });
+      each(columns.quotes, (i) => quotes.add(data.quotes[i]!.id));
+      each(columns.events, (i) => events.add(data.events[i]!.id));
       break;
     }
     case "stance": {

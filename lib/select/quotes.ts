@@ -113,15 +113,122 @@ export function orderSpeakerQuotes(quotes: readonly Quote[]): QuoteEntry[] {
   return out;
 }
 
+/** Every speaker's quotes, once per dataset: what {@link groupQuotesBySpeaker} narrows to the quotes shown. */
+interface SpeakerTable {
+  /**
+   * Speakers in name order (the "speaker" sort), each with every quote as ordered entries, and positions: of
+   * those entries' quotes when no quote of the speaker continues another, else of its quotes in dataset order
+   * (to order again once some are filtered out).
+   */
+  speakers: { speaker: string; name: string; entries: QuoteEntry[]; positions: number[]; chained: boolean }[];
+  /** Position in `speakers` of each quote's speaker, by the quote's position in `data.quotes`. */
+  speakerOf: Int32Array;
+  /** Each quote's date as a number that sorts like the ISO string (yyyymmdd). */
+  day: Int32Array;
+  /** Position of each quote record in `data.quotes`. */
+  position: ReadonlyMap<Quote, number>;
+  /** The groups of every quote, per order, once asked for. */
+  all: Partial<Record<QuoteSort, QuoteGroup[]>>;
+}
+
+const tables = new WeakMap<DatasetIndex, SpeakerTable>();
+
+const dayOf = (iso: string) =>
+  Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+
+function speakerTable(index: DatasetIndex): SpeakerTable {
+  let table = tables.get(index);
+  if (table) return table;
+  const quotes = index.data.quotes;
+  const position = new Map(quotes.map((q, i) => [q, i]));
+  const bySpeaker = new Map<string, Quote[]>();
+  for (const q of quotes) {
+    const list = bySpeaker.get(q.speaker);
+    if (list) list.push(q);
+    else bySpeaker.set(q.speaker, [q]);
+  }
+  const keyed = [...bySpeaker].map(([speaker, list]) => {
+    const name = index.actorById.get(speaker)?.name ?? speaker;
+    return { speaker, name, list, key: `${nameSortKey(index, speaker, name)}\u0000${speaker}` };
+  });
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const rank = new Map(keyed.map((k, i) => [k.speaker, i]));
+  table = {
+    speakers: keyed.map(({ speaker, name, list }) => {
+      const entries = orderSpeakerQuotes(list);
+      const chained = list.some((q) => q.continues);
+      const positions = (chained ? list : entries.map((e) => e.quote)).map((q) => position.get(q)!);
+      return { speaker, name, entries, positions, chained };
+    }),
+    speakerOf: Int32Array.from(quotes, (q) => rank.get(q.speaker)!),
+    day: Int32Array.from(quotes, (q) => dayOf(q.date)),
+    position,
+    all: {},
+  };
+  tables.set(index, table);
+  return table;
+}
+
 /**
  * Groups quotes by speaker, each group in date order, and orders the groups by the date of their first
- * quote (then name) or by speaker name (then id). O(n log n): one pass to group, one sort per group.
+ * quote (then name) or by speaker name (then id). The speakers and their ordered quotes are worked out once
+ * per dataset; a call marks the quotes given and keeps, per speaker, the entries among them, so a filter
+ * change costs a pass over the quotes and one numeric sort of the speakers shown. `positions`, when known
+ * (a {@link VisibleRecords}' own), saves looking each quote up.
  */
 export function groupQuotesBySpeaker(
   index: DatasetIndex,
   quotes: readonly Quote[],
   sort: QuoteSort = "date",
+  positions?: Int32Array,
 ): QuoteGroup[] {
+  const table = speakerTable(index);
+  let at = positions;
+  if (!at || at.length !== quotes.length) {
+    at = new Int32Array(quotes.length);
+    for (let k = 0; k < quotes.length; k++) {
+      const i = table.position.get(quotes[k]!);
+      // Quotes that are not this dataset's records (a caller's own objects) take the plain path.
+      if (i === undefined) return groupQuotesPlain(index, quotes, sort);
+      at[k] = i;
+    }
+  }
+  // Every quote shown (the default view, a reset): the same groups every time.
+  const everything = at.length === index.data.quotes.length;
+  if (everything && table.all[sort]) return table.all[sort];
+  const shown = new Uint8Array(index.data.quotes.length);
+  const first = new Int32Array(table.speakers.length).fill(-1);
+  for (const i of at) {
+    shown[i] = 1;
+    const g = table.speakerOf[i]!;
+    if (first[g] === -1 || table.day[i]! < table.day[first[g]!]!) first[g] = i;
+  }
+  const order: number[] = [];
+  for (let g = 0; g < first.length; g++) if (first[g] !== -1) order.push(g);
+  if (sort === "date") {
+    // Key = day of the first quote, then name rank: one number per speaker, sorted numerically.
+    const keys = new Float64Array(order.length);
+    const scale = table.speakers.length;
+    order.forEach((g, k) => (keys[k] = table.day[first[g]!]! * scale + g));
+    keys.sort();
+    for (let k = 0; k < keys.length; k++) order[k] = keys[k]! % scale;
+  }
+  const groups = order.map((g) => {
+    const s = table.speakers[g]!;
+    let entries = s.entries;
+    if (s.chained)
+      entries = orderSpeakerQuotes(
+        s.positions.filter((i) => shown[i] === 1).map((i) => index.data.quotes[i]!),
+      );
+    else if (s.entries.length > 1) entries = s.entries.filter((_, k) => shown[s.positions[k]!] === 1);
+    return { speaker: s.speaker, name: s.name, first: index.data.quotes[first[g]!]!.date, entries };
+  });
+  if (everything) table.all[sort] = groups;
+  return groups;
+}
+
+/** {@link groupQuotesBySpeaker} from scratch, for quotes that are not records of the index's dataset. */
+function groupQuotesPlain(index: DatasetIndex, quotes: readonly Quote[], sort: QuoteSort): QuoteGroup[] {
   const bySpeaker = new Map<string, Quote[]>();
   for (const q of quotes) {
     const list = bySpeaker.get(q.speaker);

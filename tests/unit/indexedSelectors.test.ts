@@ -1,0 +1,199 @@
+// The selectors work on the index's columns and posting lists (typed arrays) for speed. These tests hold
+// them to straightforward reference implementations over the same semantics, on the bundled dataset and on
+// a generated one, for random views.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { generateDataset } from "@/bench/generateDataset";
+import { indexDataset, type DatasetIndex } from "@/lib/data";
+import { loadDataset } from "@/lib/data/loadDataset";
+import type { Actor, Quote, Stance } from "@/lib/model";
+import {
+  actorOptions,
+  filterRecords,
+  groupQuotesBySpeaker,
+  linkedTo,
+  selectActorCounts,
+  type FilterOptions,
+  type FilterView,
+} from "@/lib/select";
+import { DEFAULT_VIEW, STANCE_TYPES } from "@/lib/view";
+
+const bundled = indexDataset(loadDataset());
+const generated = indexDataset(generateDataset({ events: 1500, seed: 7 }));
+
+/** The filter semantics of DESIGN.md, record by record through the facts maps. */
+function referenceFilter(index: DatasetIndex, view: FilterView, options: FilterOptions = {}) {
+  const passFacts = (
+    facts: { year: number; episode: string | null; actors: ReadonlySet<string> } | undefined,
+  ) => {
+    if (!facts) return false;
+    if (!options.ignoreYears && view.years && (facts.year < view.years.start || facts.year > view.years.end))
+      return false;
+    if (view.episode !== null && facts.episode !== view.episode) return false;
+    if (!options.ignoreActors && view.actors.length > 0 && !view.actors.some((a) => facts.actors.has(a)))
+      return false;
+    return true;
+  };
+  const types = view.stances.length > 0 ? new Set<string>(view.stances) : null;
+  const eventHasType = (id: string | undefined) =>
+    !types || (!!id && [...(index.stanceTypesByEvent.get(id) ?? [])].some((t) => types.has(t)));
+  return {
+    events: index.data.events.filter((e) => passFacts(index.eventFacts.get(e.id)) && eventHasType(e.id)),
+    stances: index.data.stances.filter(
+      (s) => passFacts(index.stanceFacts.get(s.id)) && (!types || types.has(s.type)),
+    ),
+    quotes: index.data.quotes.filter(
+      (q) =>
+        passFacts(index.quoteFacts.get(q.id)) &&
+        eventHasType(q.eventId) &&
+        q.text.toLowerCase().includes(view.q.toLowerCase()),
+    ),
+  };
+}
+
+/** Random filter views over a dataset: real and unknown actors, years, episodes, stance types, searches. */
+function views(index: DatasetIndex) {
+  const actorIds = index.data.actors.map((a) => a.id);
+  const { start, end } = index.span;
+  return fc.record({
+    actors: fc.uniqueArray(fc.oneof(fc.constantFrom(...actorIds), fc.constant("no-such-actor")), {
+      maxLength: 3,
+    }),
+    years: fc.option(
+      fc
+        .tuple(fc.integer({ min: start - 1, max: end + 1 }), fc.integer({ min: start - 1, max: end + 1 }))
+        .map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) })),
+    ),
+    episode: fc.option(fc.constantFrom(...index.data.episodes.map((e) => e.id), "no-such-episode")),
+    stances: fc.subarray([...STANCE_TYPES], { maxLength: 3 }),
+    q: fc.constantFrom("", "the", "ceasefire", "Iran", "zzz"),
+  });
+}
+
+const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
+
+describe.each([
+  ["bundled", bundled],
+  ["generated", generated],
+])("indexed selectors on the %s dataset", (_, index) => {
+  it("filterRecords equals the record-by-record reference, in dataset order", () => {
+    fc.assert(
+      fc.property(views(index), fc.boolean(), fc.boolean(), (view, ignoreYears, ignoreActors) => {
+        const options = { ignoreYears, ignoreActors };
+        const got = filterRecords(index, view, options);
+        const want = referenceFilter(index, view, options);
+        expect(ids(got.events)).toEqual(ids(want.events));
+        expect(ids(got.stances)).toEqual(ids(want.stances));
+        expect(ids(got.quotes)).toEqual(ids(want.quotes));
+        // The positions point at those very records.
+        expect([...got.positions.quotes].map((i) => index.data.quotes[i]!.id)).toEqual(ids(want.quotes));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("actor counts equal a count over the reference's records", () => {
+    fc.assert(
+      fc.property(views(index), (view) => {
+        const counts = selectActorCounts(index, view);
+        const want = new Map<string, number>();
+        const r = referenceFilter(index, view, { ignoreActors: true });
+        const add = (facts: { actors: ReadonlySet<string> } | undefined) => {
+          for (const a of facts?.actors ?? []) want.set(a, (want.get(a) ?? 0) + 1);
+        };
+        r.events.forEach((e) => add(index.eventFacts.get(e.id)));
+        r.stances.forEach((s) => add(index.stanceFacts.get(s.id)));
+        r.quotes.forEach((q) => add(index.quoteFacts.get(q.id)));
+        index.data.actors.forEach((a, i) => {
+          expect(counts.get(a.id)).toBe(want.get(a.id) ?? 0);
+          expect(counts.at(i)).toBe(want.get(a.id) ?? 0);
+        });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("actor options are the top of a full sort, per kind", () => {
+    const actors = index.data.actors;
+    fc.assert(
+      fc.property(
+        views(index),
+        fc.constantFrom("", "a", "state 1", "ira"),
+        fc.integer({ min: 1, max: 12 }),
+        (view, query, limit) => {
+          const counts = selectActorCounts(index, view);
+          const q = query.toLowerCase();
+          const matches = actors
+            .map((a, i) => ({ a, i }))
+            .filter(({ a }) => `${a.name}\u0000${a.shortName ?? ""}\u0000${a.id}`.toLowerCase().includes(q));
+          const key = (a: Actor) => a.name.toLowerCase();
+          const got = actorOptions(actors, counts, query, limit);
+          for (const g of got) {
+            const all = matches
+              .filter(({ a }) => a.kind === g.kind)
+              .sort(
+                (x, y) =>
+                  counts.at(y.i) - counts.at(x.i) ||
+                  (key(x.a) < key(y.a) ? -1 : key(x.a) > key(y.a) ? 1 : x.i - y.i),
+              );
+            expect(ids(g.actors)).toEqual(ids(all.slice(0, limit).map(({ a }) => a)));
+            expect(g.hidden).toBe(all.length - Math.min(limit, all.length));
+          }
+          expect(got.reduce((n, g) => n + g.actors.length + g.hidden, 0)).toBe(matches.length);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("quote groups from the speaker table equal grouping from scratch", () => {
+    fc.assert(
+      fc.property(views(index), fc.constantFrom("date" as const, "speaker" as const), (view, sort) => {
+        const visible = filterRecords(index, view);
+        // Copies are not the index's records, so they take the from-scratch path.
+        const copies: Quote[] = visible.quotes.map((q) => ({ ...q }));
+        const fast = groupQuotesBySpeaker(index, visible.quotes, sort, visible.positions.quotes);
+        const plain = groupQuotesBySpeaker(index, copies, sort);
+        const shape = (groups: typeof fast) =>
+          groups.map((g) => [g.speaker, g.first, g.entries.map((e) => [e.quote.id, e.joined])]);
+        expect(shape(fast)).toEqual(shape(plain));
+        // Without positions, the records are looked up: same answer.
+        expect(shape(groupQuotesBySpeaker(index, visible.quotes, sort))).toEqual(shape(plain));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("an actor's links equal a scan of every record for its camp", () => {
+    const camp = (id: string) => {
+      const out = new Set([id]);
+      for (const a of index.data.actors) {
+        let up = a.affiliation;
+        for (let depth = 0; up && depth < 8; depth++) {
+          if (up === id) out.add(a.id);
+          up = index.actorById.get(up)?.affiliation;
+        }
+      }
+      return out;
+    };
+    const sample = index.data.actors.filter((_, i) => i % Math.ceil(index.data.actors.length / 60) === 0);
+    for (const actor of sample) {
+      const c = camp(actor.id);
+      const got = linkedTo(index, { kind: "actor", id: actor.id });
+      const stances = index.data.stances.filter((s: Stance) => c.has(s.from) || c.has(s.to));
+      expect([...got.stances].sort()).toEqual(ids(stances).sort());
+      expect([...got.quotes].sort()).toEqual(ids(index.data.quotes.filter((q) => c.has(q.speaker))).sort());
+      expect([...got.events].sort()).toEqual(
+        ids(index.data.events.filter((e) => [...e.actors, ...e.targets].some((a) => c.has(a)))).sort(),
+      );
+      const actors = new Set([...c, ...stances.flatMap((s) => [s.from, s.to])]);
+      expect([...got.actors].sort()).toEqual([...actors].sort());
+    }
+  });
+});
+
+it("the default view keeps the unfiltered quote groups between calls", () => {
+  const visible = filterRecords(bundled, DEFAULT_VIEW);
+  const a = groupQuotesBySpeaker(bundled, visible.quotes, "date", visible.positions.quotes);
+  expect(groupQuotesBySpeaker(bundled, visible.quotes, "date", visible.positions.quotes)).toBe(a);
+});
