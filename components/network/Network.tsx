@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo } from "react";
 import { datasetLayout, fitHeight } from "@/lib/layout/network";
-import { buildGraph, type GraphEdge } from "@/lib/select/graph";
+import { buildGraph, MAX_DRAWN_EDGES, type GraphEdge } from "@/lib/select/graph";
 import type { Stance } from "@/lib/model";
 import type { LinkedViewProps } from "../viewProps";
 import { NetworkDetails } from "./NetworkDetails";
@@ -18,8 +18,9 @@ const NARROW_BELOW_PX = 560;
 
 /**
  * The condemnation network: who condemned, criticised, supported, defended, thanked or designated whom. Actors
- * are marks (shape = kind, size = stances taken part in) at the positions of one seeded layout of the whole
- * dataset, so filtering never moves them; the shown stances are directed edges coloured by type.
+ * are marks (shape = kind, size = stances taken part in over the dataset) at the positions of one seeded
+ * layout of the whole dataset, so filtering never moves or resizes them; the shown stances are directed edges
+ * coloured by type, shaped by the dataset's graph, so filtering never reshapes one either.
  */
 export function Network({ index, view, visible, linked, onFocus, onEvidence }: LinkedViewProps) {
   const { ref: wrap, width } = useElementWidth<HTMLDivElement>(720);
@@ -80,6 +81,13 @@ export function Network({ index, view, visible, linked, onFocus, onEvidence }: L
             onNode={onNode}
             onEdge={onEdge}
           />
+          {graph.capped.edges > 0 && (
+            <p className={styles.hint} data-testid="network-capped">
+              Only the {MAX_DRAWN_EDGES} arrows with the most stances are drawn: {graph.capped.edges} more
+              arrows, standing for {graph.capped.stances} stances, are not. The text list of shown stances
+              below has every one.
+            </p>
+          )}
           {graph.undrawn.length > 0 && (
             <p className={styles.hint}>
               {graph.undrawn.length} stances among the grouped “others” are counted but not drawn.

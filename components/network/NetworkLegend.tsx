@@ -2,6 +2,7 @@ import type { StanceType } from "@/lib/model";
 import type { Graph } from "@/lib/select/graph";
 import { STANCE_TYPES } from "@/lib/view";
 import { STANCE_COLOR, STANCE_FAMILY, STANCE_LABEL } from "../theme";
+import { showsCount } from "./edgeStyle";
 import { nodeShape, SHAPE_LABEL } from "./shapes";
 import styles from "./Network.module.css";
 
@@ -35,7 +36,7 @@ function EdgeSwatch({ type }: { type: StanceType }) {
 export function NetworkLegend({ graph }: { graph: Graph }) {
   const types = new Set(graph.edges.map((e) => e.type));
   const kinds = new Set(graph.nodes.map((n) => n.kind));
-  const merged = graph.edges.some((e) => e.stanceIds.length > 1);
+  const counted = graph.edges.some(showsCount);
   return (
     <div className={styles.legend} aria-label="Legend" role="group">
       {FAMILIES.map(({ family, label }) => {
@@ -69,8 +70,8 @@ export function NetworkLegend({ graph }: { graph: Graph }) {
               {SHAPE_LABEL[k]}
             </li>
           ))}
-          <li className={styles.legendNote}>size = stances taken part in</li>
-          {merged && (
+          <li className={styles.legendNote}>size = stances in the whole dataset</li>
+          {counted && (
             <li className={styles.legendNote}>
               <svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true" className={styles.swatch}>
                 <circle r="8" className={styles.countDisc} />

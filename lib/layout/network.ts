@@ -2,7 +2,7 @@ import { forceLink, forceSimulation, forceX, forceY } from "d3-force";
 import type { SimulationLinkDatum, SimulationNodeDatum } from "d3-force";
 import type { DatasetIndex } from "../data/indexDataset";
 import type { Stance } from "../model/schema";
-import { GRAPH_OTHERS_ID } from "../select/graph";
+import { GRAPH_OTHERS_ID, othersLabel } from "../select/graph";
 
 /**
  * A linear congruential generator with d3-force's own constants (`src/lcg.js`, not exported by the
@@ -287,12 +287,26 @@ export function actorLabel(index: DatasetIndex, id: string): string {
   return a ? (a.shortName ?? a.name) : id;
 }
 
-/** The one layout of a dataset, shared by every filtered view so nodes never move when filters change. */
+/** A node the layout draws: the size of its mark and of its label, which no filter changes. */
+export interface LayoutMark {
+  /** Radius of the mark, from the stances the actor takes part in over the whole dataset. */
+  r: number;
+  /** Width of its label at the layout's font size (the "others" label with every grouped actor). */
+  labelWidth: number;
+}
+
+/**
+ * The one layout of a dataset, shared by every filtered view so that filtering never moves or resizes a node
+ * (or, since edges are trimmed to the marks, reshapes an edge).
+ */
 export interface DatasetNetworkLayout extends NetworkLayout {
   /** Actors laid out one by one; every other actor is drawn as part of the "others" node. */
   placed: ReadonlySet<string>;
-  /** Most stances any placed actor takes part in, over the whole dataset: the top of the size scale. */
-  maxCount: number;
+  /**
+   * The marks of the placed actors and of the "others" node, most stances over the dataset first, then by
+   * label: the order in which their labels claim room.
+   */
+  marks: ReadonlyMap<string, LayoutMark>;
   /** Id of the "others" node when some actors were grouped, else null. */
   othersId: string | null;
   /** Font size of the labels the layout left room for. */
@@ -348,6 +362,20 @@ export function computeDatasetLayout(
   const othersId = ranked.length > MAX_NETWORK_NODES ? GRAPH_OTHERS_ID : null;
   const maxCount = ranked[0]?.[1] ?? 1;
 
+  // Ties between laid-out nodes, and how many stances the "others" node takes part in.
+  const weights = new Map<string, LayoutLinkInput>();
+  let othersCount = 0;
+  for (const s of stances) {
+    const a = placed.has(s.from) ? s.from : othersId;
+    const b = placed.has(s.to) ? s.to : othersId;
+    if (a === othersId || b === othersId) othersCount++;
+    if (!a || !b || a === b) continue;
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    const tie = weights.get(key);
+    if (tie) tie.weight++;
+    else weights.set(key, { source: a < b ? a : b, target: a < b ? b : a, weight: 1 });
+  }
+
   // Anchors: an actor's nearest affiliation that is laid out, else the next one up the chain. Affiliations
   // that take no part in any stance are laid out too (never drawn) so people of one camp still cluster.
   const anchorOf = (id: string): string | undefined => {
@@ -359,44 +387,50 @@ export function computeDatasetLayout(
     const camp = index.campOf.get(id);
     return camp && camp !== id ? camp : undefined;
   };
-  const nodes: LayoutNodeInput[] = [];
+  const drawn: (LayoutNodeInput & { label: string; count: number })[] = [];
   const hidden = new Set<string>();
   for (const id of placed) {
     const anchor = anchorOf(id);
     if (anchor && !placed.has(anchor)) hidden.add(anchor);
-    nodes.push({
+    const count = counts.get(id) ?? 1;
+    const label = actorLabel(index, id);
+    drawn.push({
       id,
       anchor,
-      r: nodeRadius(counts.get(id) ?? 1, maxCount),
-      labelWidth: labelWidth(actorLabel(index, id), font),
+      r: nodeRadius(count, maxCount),
+      labelWidth: labelWidth(label, font),
       labelHeight: font + 3,
+      label,
+      count,
     });
   }
-  for (const id of hidden) nodes.push({ id, r: NODE_RADIUS.min, labelWidth: 0 });
-  if (othersId)
-    nodes.push({
+  if (othersId) {
+    const label = othersLabel(ranked.length - placed.size);
+    drawn.push({
       id: othersId,
       r: NODE_RADIUS.max,
-      labelWidth: labelWidth("Others (0000)", font),
+      labelWidth: labelWidth(label, font),
       labelHeight: font + 3,
+      label,
+      count: othersCount,
     });
-
-  const weights = new Map<string, LayoutLinkInput>();
-  for (const s of stances) {
-    const a = placed.has(s.from) ? s.from : othersId;
-    const b = placed.has(s.to) ? s.to : othersId;
-    if (!a || !b || a === b) continue;
-    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    const tie = weights.get(key);
-    if (tie) tie.weight++;
-    else weights.set(key, { source: a < b ? a : b, target: a < b ? b : a, weight: 1 });
   }
+  // The order of the graph's nodes (count, then label), so the default view labels the marks it did before.
+  drawn.sort(
+    (a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : a.id < b.id ? -1 : 1),
+  );
+  const nodes: LayoutNodeInput[] = [...drawn];
+  for (const id of hidden) nodes.push({ id, r: NODE_RADIUS.min, labelWidth: 0 });
+
   const layout = forceLayout(nodes, [...weights.values()], { seed, gravity: GRAVITY[shape] });
   // The anchors that take no part in any stance shaped the layout but are never drawn: leave them out of
   // the bounds so the drawing fits the marks it actually shows.
-  const drawn = nodes.filter((n) => !hidden.has(n.id)).map((n) => ({ id: n.id, ...extent(n) }));
-  const bounds = boundsOf(drawn, layout.positions);
-  return { positions: layout.positions, bounds, placed, maxCount, othersId, fontPx: font };
+  const bounds = boundsOf(
+    drawn.map((n) => ({ id: n.id, ...extent(n) })),
+    layout.positions,
+  );
+  const marks = new Map(drawn.map((n) => [n.id, { r: n.r, labelWidth: n.labelWidth }]));
+  return { positions: layout.positions, bounds, placed, marks, othersId, fontPx: font };
 }
 
 /** How layout coordinates map to the screen: `screen = (p - centre) × scale + offset`. */
@@ -582,8 +616,24 @@ export function nodeInDirection(
   return best;
 }
 
-/** Pixels between the lanes of the edges that join one pair of actors. */
+/** Pixels between the lanes of the edges that join one pair of actors: room for a count between two. */
 export const LANE_PX = 16;
+/**
+ * Widest a pair's fan of lanes may spread, from its outermost lane on one side to the other's: room for the
+ * 5 lanes the bundled dataset needs at most. Past that the lanes close up into a band rather than bowing
+ * ever wider, so the 26 typed edges a pair can have in a generated dataset do not loop across the drawing.
+ */
+export const MAX_FAN_PX = 4 * LANE_PX;
+
+/** Pixels between adjacent lanes of a pair with `lanes` lanes. */
+export function laneSpacing(lanes: number): number {
+  return lanes > 1 ? Math.min(LANE_PX, MAX_FAN_PX / (lanes - 1)) : LANE_PX;
+}
+
+/** The bow (in pixels, for {@link edgeGeometry}) of the edge on `lane` among a pair's `lanes`. */
+export function laneBow(lane: number, lanes: number): number {
+  return lane * laneSpacing(lanes);
+}
 
 /** The drawn shape of one edge on screen: an SVG path and the point halfway along it (for its count). */
 export interface EdgeGeometry {

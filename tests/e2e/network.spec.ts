@@ -37,6 +37,32 @@ async function drawnStances(region: Locator): Promise<string[]> {
   return lists.flatMap((l) => l.split(" ")).sort();
 }
 
+/** Size of every drawn actor mark, by actor id. */
+async function nodeSizes(region: Locator): Promise<Record<string, { width: number; height: number }>> {
+  return region.locator("[data-node]").evaluateAll((els) =>
+    Object.fromEntries(
+      els.map((el) => {
+        const { width, height } = el.querySelector("path")!.getBoundingClientRect();
+        return [el.getAttribute("data-node"), { width, height }];
+      }),
+    ),
+  );
+}
+
+/** The path drawn for every edge, by edge id. */
+async function edgePaths(region: Locator): Promise<Record<string, string>> {
+  return region
+    .locator("[data-edge]")
+    .evaluateAll((els) =>
+      Object.fromEntries(
+        els.map((el) => [
+          el.getAttribute("data-edge"),
+          el.querySelector("path[marker-end]")!.getAttribute("d"),
+        ]),
+      ),
+    );
+}
+
 /** Centre of every drawn actor mark within the drawing, by actor id. */
 async function nodeCentres(region: Locator): Promise<Record<string, { x: number; y: number }>> {
   return region.locator("[data-node]").evaluateAll((els) =>
@@ -161,11 +187,15 @@ test("clicking an edge puts focus=stance:<id> in the URL and shows its evidence 
   await expect(region.getByTestId("network-details")).toContainText(source.publisher);
 });
 
-test("picking a stance type removes the other types' edges; nodes that remain stay put", async ({ page }) => {
+test("picking a stance type removes the other types' edges; nodes and edges that remain stay put", async ({
+  page,
+}) => {
   await page.goto("/");
   const region = network(page);
   await settled(region);
   const before = await nodeCentres(region);
+  const sizesBefore = await nodeSizes(region);
+  const pathsBefore = await edgePaths(region);
   await page.getByRole("button", { name: "Condemn", exact: true }).click();
   await expect(page).toHaveURL(/\/\?stances=condemn$/);
   const condemn = visibleStances({ stances: ["condemn"] });
@@ -181,6 +211,15 @@ test("picking a stance type removes the other types' edges; nodes that remain st
     expect(Math.abs(p.x - before[id]!.x)).toBeLessThan(0.5);
     expect(Math.abs(p.y - before[id]!.y)).toBeLessThan(0.5);
   }
+  // Marks keep their size (it counts the dataset's stances, not the shown ones) and edges their exact shape
+  // (the same lanes, trimmed to the same marks): a filter change rewrites no path.
+  for (const [id, size] of Object.entries(await nodeSizes(region))) {
+    expect(Math.abs(size.width - sizesBefore[id]!.width), id).toBeLessThan(0.5);
+    expect(Math.abs(size.height - sizesBefore[id]!.height), id).toBeLessThan(0.5);
+  }
+  const pathsAfter = Object.entries(await edgePaths(region));
+  expect(pathsAfter.length).toBeGreaterThan(0);
+  for (const [id, d] of pathsAfter) expect(d, id).toBe(pathsBefore[id]);
 });
 
 test("keyboard: one tab stop into the nodes, arrow keys move to linked actors, Enter focuses", async ({

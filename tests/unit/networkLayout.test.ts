@@ -9,9 +9,14 @@ import {
   fitTransform,
   forceLayout,
   labelBox,
+  labelWidth,
+  laneBow,
   lcg,
+  MAX_FAN_PX,
   MAX_NETWORK_NODES,
+  NODE_RADIUS,
   nodeInDirection,
+  nodeRadius,
   placeLabels,
   toScreen,
   type LabelInput,
@@ -83,7 +88,23 @@ describe("datasetLayout", () => {
       expect(layout.positions.has(s.to)).toBe(true);
     }
     expect(layout.othersId).toBeNull();
-    expect(layout.maxCount).toBe(2);
+    // Marks are sized on the dataset's counts: Iran and Lavrov take part in 2 stances (the most), the US 1.
+    expect(layout.marks.get("iran")?.r).toBe(NODE_RADIUS.max);
+    expect(layout.marks.get("sergey-lavrov")?.r).toBe(NODE_RADIUS.max);
+    expect(layout.marks.get("united-states")?.r).toBe(NODE_RADIUS.min);
+  });
+
+  it("sizes every mark from the whole dataset, so no filter resizes a node", () => {
+    const layout = datasetLayout(index);
+    const all = buildGraph(index, index.data.stances, { keep: layout.placed });
+    const top = Math.max(...all.nodes.map((n) => n.count));
+    expect([...layout.marks.keys()]).toEqual(all.nodes.map((n) => n.id));
+    for (const n of all.nodes) expect(layout.marks.get(n.id)?.r).toBe(nodeRadius(n.count, top));
+    // Filtered, Iran takes part in one shown stance, yet the drawing reads its size from the layout alone.
+    const visible = filterRecords(index, { ...DEFAULT_VIEW, years: { start: 2024, end: 2024 } });
+    const filtered = buildGraph(index, visible.stances, { keep: layout.placed });
+    expect(filtered.nodeById.get("iran")?.count).toBe(1);
+    expect(layout.marks.get("iran")?.r).toBe(NODE_RADIUS.max);
   });
 
   it("is identical when computed again (a fresh index of the same data: server and client)", () => {
@@ -150,6 +171,11 @@ describe("datasetLayout", () => {
     expect(layout.placed.has("a0")).toBe(true);
     expect(layout.othersId).toBe(GRAPH_OTHERS_ID);
     expect(layout.positions.has(GRAPH_OTHERS_ID)).toBe(true);
+    // The "others" mark is drawn (and its label gets room) with every grouped actor in its label.
+    expect(layout.marks.size).toBe(MAX_NETWORK_NODES + 1);
+    expect(layout.marks.get(GRAPH_OTHERS_ID)?.labelWidth).toBe(
+      labelWidth(`Others (${n - MAX_NETWORK_NODES})`),
+    );
     const graph = buildGraph(big, stances, { keep: layout.placed });
     expect(graph.nodes).toHaveLength(MAX_NETWORK_NODES + 1);
     expect(graph.nodeById.get(GRAPH_OTHERS_ID)?.members).toBe(n - MAX_NETWORK_NODES);
@@ -224,5 +250,13 @@ describe("edgeGeometry", () => {
     // The same lane in both directions lands on the same side: no overlap needs the sign convention.
     const ba2 = edgeGeometry(t, s, 10, 10, -0.5 * LANE_PX, false);
     expect(ba2.mid.y).toBeCloseTo(ab.mid.y, 5);
+  });
+
+  it("spaces a pair's lanes LANE_PX apart, closing them up so a fan never spreads past MAX_FAN_PX", () => {
+    expect(laneBow(0, 1)).toBe(0);
+    expect(laneBow(0.5, 2) - laneBow(-0.5, 2)).toBe(LANE_PX);
+    expect(laneBow(3, 7) - laneBow(-3, 7)).toBe(MAX_FAN_PX);
+    expect(laneBow(12.5, 26) - laneBow(-12.5, 26)).toBeCloseTo(MAX_FAN_PX, 9);
+    expect(laneBow(0.5, 26) - laneBow(-0.5, 26)).toBeLessThan(LANE_PX);
   });
 });
