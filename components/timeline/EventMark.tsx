@@ -32,9 +32,39 @@ export interface EventMarkProps {
   tabbable: boolean;
 }
 
+/** Same mark, drawn the same: a new layout object for an unchanged mark does not re-render it. */
+function sameMark(a: PlacedMark, b: PlacedMark): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.x0 === b.x0 &&
+      a.x1 === b.x1 &&
+      a.span === b.span &&
+      a.clipStart === b.clipStart &&
+      a.clipEnd === b.clipEnd &&
+      a.lane === b.lane &&
+      a.label?.text === b.label?.text &&
+      a.label?.x === b.label?.x &&
+      a.label?.anchor === b.label?.anchor)
+  );
+}
+
+const sameProps = (a: EventMarkProps, b: EventMarkProps) =>
+  sameMark(a.mark, b.mark) &&
+  a.y === b.y &&
+  a.kind === b.kind &&
+  a.name === b.name &&
+  a.describedBy === b.describedBy &&
+  a.focused === b.focused &&
+  a.linked === b.linked &&
+  a.dimmed === b.dimmed &&
+  a.tabbable === b.tabbable;
+
 /**
  * One event: a glyph of its kind at its day, or a bar over the month or year it is known to. Carries the
  * shared DOM contract (`data-record`, `data-focused`, `data-linked`) and is a toggle button for the focus.
+ * The group is placed by one transform at the mark's start and lane, its parts drawn relative to it, so a
+ * mark that moves to another lane changes one attribute.
  */
 export const EventMark = memo(function EventMark({
   mark,
@@ -52,9 +82,11 @@ export const EventMark = memo(function EventMark({
   // A title written inside a span gets a bar tall enough to hold it.
   const labelInside = mark.span && mark.label !== null && mark.label.x >= mark.x0 && mark.label.x < mark.x1;
   const half = labelInside ? BAR_HALF_LABELLED : BAR_HALF;
+  const w = mark.x1 - mark.x0;
   return (
     <g
       className={styles.mark}
+      transform={`translate(${mark.x0} ${y})`}
       data-record={`event:${mark.id}`}
       data-focused={focused ? "true" : undefined}
       data-linked={linked ? "true" : undefined}
@@ -67,56 +99,32 @@ export const EventMark = memo(function EventMark({
     >
       {mark.span ? (
         <>
-          <rect
-            className={styles.hit}
-            x={mark.x0 - 2}
-            y={y - LANE_HEIGHT / 2}
-            width={mark.x1 - mark.x0 + 4}
-            height={LANE_HEIGHT}
-          />
-          <rect
-            className={styles.ring}
-            x={mark.x0 - 3}
-            y={y - half - 3}
-            width={mark.x1 - mark.x0 + 6}
-            height={2 * half + 6}
-            rx={4}
-          />
+          <rect className={styles.hit} x={-2} y={-LANE_HEIGHT / 2} width={w + 4} height={LANE_HEIGHT} />
+          <rect className={styles.ring} x={-3} y={-half - 3} width={w + 6} height={2 * half + 6} rx={4} />
           <rect
             data-part="glyph"
             className={labelInside ? styles.barLabelled : styles.bar}
-            x={mark.x0}
-            y={y - half}
-            width={mark.x1 - mark.x0}
+            x={0}
+            y={-half}
+            width={w}
             height={2 * half}
             rx={2}
             fill={color}
             stroke={color}
           />
-          {mark.clipStart && (
-            <path
-              className={styles.clip}
-              d={`M${mark.x0 + 6} ${y - 5}L${mark.x0 + 1} ${y}L${mark.x0 + 6} ${y + 5}`}
-              stroke={color}
-            />
-          )}
+          {mark.clipStart && <path className={styles.clip} d="M6 -5L1 0L6 5" stroke={color} />}
           {mark.clipEnd && (
-            <path
-              className={styles.clip}
-              d={`M${mark.x1 - 6} ${y - 5}L${mark.x1 - 1} ${y}L${mark.x1 - 6} ${y + 5}`}
-              stroke={color}
-            />
+            <path className={styles.clip} d={`M${w - 6} -5L${w - 1} 0L${w - 6} 5`} stroke={color} />
           )}
         </>
       ) : (
         <>
-          <circle className={styles.hit} cx={mark.x0} cy={y} r={HIT_RADIUS} />
-          <circle className={styles.ring} cx={mark.x0} cy={y} r={r + 4} />
+          <circle className={styles.hit} r={HIT_RADIUS} />
+          <circle className={styles.ring} r={r + 4} />
           <path
             data-part="glyph"
             className={styles.glyph}
             d={glyphPath(glyph, r)}
-            transform={`translate(${mark.x0} ${y})`}
             fill={color}
             fillRule="evenodd"
           />
@@ -125,8 +133,7 @@ export const EventMark = memo(function EventMark({
       {mark.label && (
         <text
           className={styles.markLabel}
-          x={mark.label.x}
-          y={y}
+          x={mark.label.x - mark.x0}
           dy="0.35em"
           textAnchor={mark.label.anchor}
           aria-hidden="true"
@@ -136,4 +143,4 @@ export const EventMark = memo(function EventMark({
       )}
     </g>
   );
-});
+}, sameProps);

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { DatasetIndex } from "@/lib/data";
 import { formatDate } from "@/lib/time";
 import { EVENT_KIND_LABEL } from "../theme";
@@ -9,9 +10,10 @@ const MAX_ROWS = 500;
 
 /**
  * The text alternative of the chart: the shown events in time order, as a table. Visually hidden (but read
- * by screen readers) until "Show as table" reveals it.
+ * by screen readers) until "Show as table" reveals it. Memoised: a focus or tooltip change leaves its
+ * hundreds of cells alone.
  */
-export function EventTable({
+export const EventTable = memo(function EventTable({
   index,
   order,
   inYears,
@@ -73,4 +75,4 @@ export function EventTable({
       </table>
     </div>
   );
-}
+});

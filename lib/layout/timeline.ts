@@ -68,7 +68,7 @@ export const TICK_FONT = 11;
 /** Most rows of band labels above the overview. */
 export const MAX_LABEL_ROWS = 4;
 /** Default of {@link TimelineOptions.maxMarks}: beyond it, one DOM node per event costs more than a frame. */
-export const MAX_MARKS = 2000;
+export const MAX_MARKS = 500;
 const LABEL_PAD = 4;
 /** Longest title written beside a point: longer ones are cut, so one label does not claim a whole lane. */
 const LONGEST_MARK_LABEL = 320;
