@@ -89,7 +89,9 @@ export function QuoteList({
   }
   const rowCount = starts[groups.length] ?? 0;
 
-  const offsets = useMemo(() => {
+  // Estimated row heights, once per list and width; measurements arrive in batches as rows render, and
+  // each batch then costs a copy and a prefix sum, not an estimate per row.
+  const estimates = useMemo(() => {
     if (!windowed) return null;
     const heights = new Float64Array(rowCount);
     groups.forEach((g, gi) => {
@@ -97,9 +99,15 @@ export function QuoteList({
       heights[s] = HEADER_ESTIMATE;
       for (let e = 0; e < g.entries.length; e++) heights[s + 1 + e] = estimateQuote(g, e, width);
     });
+    return heights;
+  }, [windowed, groups, starts, rowCount, width]);
+  const offsets = useMemo(() => {
+    if (!estimates) return null;
+    if (measured.size === 0) return prefixOffsets(estimates);
+    const heights = estimates.slice();
     for (const [row, h] of measured) if (row < rowCount) heights[row] = h;
     return prefixOffsets(heights);
-  }, [windowed, groups, starts, rowCount, measured, width]);
+  }, [estimates, rowCount, measured]);
   const range = offsets ? visibleRange(offsets, scrollTop, viewport, OVERSCAN) : { start: 0, end: rowCount };
 
   // Row measuring: one observer for every rendered row; results are batched into one state update.

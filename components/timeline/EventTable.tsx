@@ -5,8 +5,11 @@ import { EVENT_KIND_LABEL } from "../theme";
 import { actorsLine, sourceLine } from "./describeEvent";
 import styles from "./Timeline.module.css";
 
-/** The table lists at most this many rows; beyond that it says how many it left out. */
-const MAX_ROWS = 500;
+/**
+ * The table lists at most this many rows; beyond that it says how many it left out. A hundred rows is
+ * already more than one reads through, and each row is six cells re-rendered on every filter change.
+ */
+export const TABLE_ROWS = 100;
 
 /**
  * The text alternative of the chart: the shown events in time order, as a table. Visually hidden (but read
@@ -16,18 +19,21 @@ const MAX_ROWS = 500;
 export const EventTable = memo(function EventTable({
   index,
   order,
+  total,
   inYears,
   shown,
 }: {
   index: DatasetIndex;
-  /** Ids of the drawn events in time order. */
+  /** Ids of the drawn events in time order (at least the first {@link TABLE_ROWS}). */
   order: readonly string[];
+  /** How many events there are in all. */
+  total: number;
   /** True for an event inside the selected years (the others are dimmed on the chart). */
   inYears(id: string): boolean;
   /** True when the table is revealed. */
   shown: boolean;
 }) {
-  const rows = order.slice(0, MAX_ROWS);
+  const rows = order.slice(0, TABLE_ROWS);
   return (
     <div
       className={shown ? styles.tableWrap : "visually-hidden"}
@@ -38,9 +44,8 @@ export const EventTable = memo(function EventTable({
     >
       <table className={styles.table}>
         <caption>
-          Events on the timeline in time order: {order.length}
-          {order.length > rows.length &&
-            ` (the first ${rows.length} listed; narrow the filters to see the rest)`}
+          Events on the timeline in time order: {total}
+          {total > rows.length && ` (the first ${rows.length} listed; narrow the filters to see the rest)`}
         </caption>
         <thead>
           <tr>

@@ -20,7 +20,7 @@ import type { LinkedViewProps } from "../viewProps";
 import { markName } from "./describeEvent";
 import { EpisodePanel } from "./EpisodePanel";
 import { EventMark } from "./EventMark";
-import { EventTable } from "./EventTable";
+import { EventTable, TABLE_ROWS } from "./EventTable";
 import { EventTooltip, type TipAnchor } from "./EventTooltip";
 import { KIND_STYLE } from "./kindStyle";
 import { Overview } from "./Overview";
@@ -94,7 +94,12 @@ export function Timeline({
   const zoomed = view.episode !== null;
   const layout = useMemo(
     () =>
-      layoutTimeline(context.events, index.data.episodes, { width, span: index.span, detailLabels: zoomed }),
+      layoutTimeline(context.events, index.data.episodes, {
+        width,
+        span: index.span,
+        detailLabels: zoomed,
+        orderLimit: TABLE_ROWS,
+      }),
     [context.events, index, width, zoomed],
   );
   // Drawn records are `context` (every filter but the years); of those, exactly the ones in `visible` (what
@@ -358,7 +363,7 @@ export function Timeline({
           onEvidence={onEvidence}
         />
       )}
-      <EventTable index={index} order={layout.order} inYears={inYears} shown={table} />
+      <EventTable index={index} order={layout.order} total={layout.total} inYears={inYears} shown={table} />
     </div>
   );
 }

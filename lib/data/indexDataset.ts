@@ -33,6 +33,9 @@ export interface RecordColumns {
    * ascending. */
   recordStart: Int32Array;
   records: Int32Array;
+  /** Records of episode e, ascending: `episodeRecords[episodeStart[e]]` … `episodeRecords[episodeStart[e + 1] - 1]`. */
+  episodeStart: Int32Array;
+  episodeRecords: Int32Array;
 }
 
 /** The bit of each stance type in {@link RecordColumns.typeBits}. */
@@ -258,6 +261,13 @@ function recordColumns<T extends { id: string }>(
       recordsOf[fill[a]!] = i;
       fill[a] = fill[a]! + 1;
     }
+  // The same transpose for episodes.
+  const episodeStart = new Int32Array(episodeIndex.size + 1);
+  for (let i = 0; i < n; i++) if (episode[i]! >= 0) episodeStart[episode[i]! + 1]!++;
+  for (let e = 0; e < episodeIndex.size; e++) episodeStart[e + 1] = episodeStart[e + 1]! + episodeStart[e]!;
+  const episodeFill = episodeStart.slice(0, episodeIndex.size);
+  const episodeRecords = new Int32Array(episodeStart[episodeIndex.size]!);
+  for (let i = 0; i < n; i++) if (episode[i]! >= 0) episodeRecords[episodeFill[episode[i]!]!++] = i;
   return {
     year,
     episode,
@@ -266,5 +276,7 @@ function recordColumns<T extends { id: string }>(
     actors: Int32Array.from(involved),
     recordStart,
     records: recordsOf,
+    episodeStart,
+    episodeRecords,
   };
 }

@@ -15,6 +15,8 @@ export interface ActorOptionGroup {
 interface ActorSearch {
   haystack: string[];
   nameRank: Int32Array;
+  /** Positions of the actors of each kind, in list order. */
+  byKind: Map<ActorKind, number[]>;
 }
 const searches = new WeakMap<readonly Actor[], ActorSearch>();
 
@@ -27,9 +29,16 @@ function searchOf(actors: readonly Actor[]): ActorSearch {
       .sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
     const nameRank = new Int32Array(actors.length);
     order.forEach((i, rank) => (nameRank[i] = rank));
+    const byKind = new Map<ActorKind, number[]>();
+    actors.forEach((a, i) => {
+      const list = byKind.get(a.kind);
+      if (list) list.push(i);
+      else byKind.set(a.kind, [i]);
+    });
     s = {
       haystack: actors.map((a) => `${a.name}\u0000${a.shortName ?? ""}\u0000${a.id}`.toLowerCase()),
       nameRank,
+      byKind,
     };
     searches.set(actors, s);
   }
@@ -47,35 +56,32 @@ export function actorOptions(
   query: string,
   limit: number,
 ): ActorOptionGroup[] {
-  const { haystack, nameRank } = searchOf(actors);
+  const { haystack, nameRank, byKind } = searchOf(actors);
   const q = query.trim().toLowerCase();
-  const best = new Map<ActorKind, { top: number[]; count: Int32Array; matched: number }>();
   // i before j: more records, then name order.
   const before = (i: number, ci: number, j: number, cj: number) =>
     ci > cj || (ci === cj && nameRank[i]! < nameRank[j]!);
-  for (let i = 0; i < actors.length; i++) {
-    if (q !== "" && !haystack[i]!.includes(q)) continue;
-    const kind = actors[i]!.kind;
-    let g = best.get(kind);
-    if (!g) best.set(kind, (g = { top: [], count: new Int32Array(limit), matched: 0 }));
-    g.matched++;
-    const c = counts.at(i);
-    const { top, count } = g;
-    if (top.length === limit && !before(i, c, top[limit - 1]!, count[limit - 1]!)) continue;
-    // Insertion into the short kept list; when it is full, the last one gives way.
-    let at = Math.min(top.length, limit - 1);
-    while (at > 0 && before(i, c, top[at - 1]!, count[at - 1]!)) {
-      top[at] = top[at - 1]!;
-      count[at] = count[at - 1]!;
-      at--;
-    }
-    top[at] = i;
-    count[at] = c;
-  }
   const out: ActorOptionGroup[] = [];
   for (const kind of ACTOR_KIND_ORDER) {
-    const g = best.get(kind);
-    if (g) out.push({ kind, actors: g.top.map((i) => actors[i]!), hidden: g.matched - g.top.length });
+    const top: number[] = [];
+    const count = new Int32Array(limit);
+    let matched = 0;
+    for (const i of byKind.get(kind) ?? []) {
+      if (q !== "" && !haystack[i]!.includes(q)) continue;
+      matched++;
+      const c = counts.at(i);
+      if (top.length === limit && !before(i, c, top[limit - 1]!, count[limit - 1]!)) continue;
+      // Insertion into the short kept list; when it is full, the last one gives way.
+      let at = Math.min(top.length, limit - 1);
+      while (at > 0 && before(i, c, top[at - 1]!, count[at - 1]!)) {
+        top[at] = top[at - 1]!;
+        count[at] = count[at - 1]!;
+        at--;
+      }
+      top[at] = i;
+      count[at] = c;
+    }
+    if (top.length > 0) out.push({ kind, actors: top.map((i) => actors[i]!), hidden: matched - top.length });
   }
   return out;
 }

@@ -45,8 +45,9 @@ export interface PassingRecords {
 
 /**
  * The positions of one kind's records that pass the actor, year, episode and stance-type filters (and `keep`,
- * for the quote search): one loop over the kind's columns. The actor filter marks the records of each
- * selected actor from the actor's posting list first, so it costs what those actors have, not the dataset.
+ * for the quote search), ascending. The loop runs over the fewest candidates the index can name: the
+ * selected actors' posting lists, else the episode's records, else every record; the other filters are
+ * checks on the columns.
  */
 function passing(
   columns: RecordColumns,
@@ -56,32 +57,50 @@ function passing(
   keep?: (i: number) => boolean,
 ): Int32Array {
   const n = columns.year.length;
-  let actorMark: Uint8Array | null = null;
+  // -2 never matches (records outside every episode have -1; an unknown id must match none).
+  const episode = view.episode === null ? null : (index.episodeIndex.get(view.episode) ?? -2);
+  let candidates: Int32Array | null = null;
   if (!options.ignoreActors && view.actors.length > 0) {
-    actorMark = new Uint8Array(n);
-    for (const id of view.actors) {
-      const a = index.actorIndex.get(id);
-      if (a === undefined) continue;
-      for (let k = columns.recordStart[a]!; k < columns.recordStart[a + 1]!; k++)
-        actorMark[columns.records[k]!] = 1;
+    const { recordStart, records } = columns;
+    const lists = view.actors
+      .map((id) => index.actorIndex.get(id))
+      .filter((a): a is number => a !== undefined)
+      .map((a) => records.subarray(recordStart[a]!, recordStart[a + 1]!));
+    if (lists.length === 1) candidates = lists[0]!;
+    else {
+      // A union of ascending lists: mark, then collect in order.
+      const mark = new Uint8Array(n);
+      let count = 0;
+      for (const list of lists)
+        for (const i of list)
+          if (mark[i] === 0) {
+            mark[i] = 1;
+            count++;
+          }
+      candidates = new Int32Array(count);
+      for (let i = 0, k = 0; k < count; i++) if (mark[i] === 1) candidates[k++] = i;
     }
-  }
+  } else if (episode !== null)
+    candidates =
+      episode < 0
+        ? new Int32Array(0)
+        : columns.episodeRecords.subarray(columns.episodeStart[episode]!, columns.episodeStart[episode + 1]!);
   const years = options.ignoreYears ? null : view.years;
   const lo = years ? years.start : -Infinity;
   const hi = years ? years.end : Infinity;
-  // -1 never matches a set episode (records outside every episode have -1, but an unknown id must match none).
-  const episode = view.episode === null ? null : (index.episodeIndex.get(view.episode) ?? -2);
   let typeMask = 0;
   for (const t of view.stances) typeMask |= STANCE_TYPE_BIT[t] ?? 0;
-  const out = new Int32Array(n);
-  let count = 0;
+  const typed = view.stances.length > 0;
   const { year, episode: episodeOf, typeBits } = columns;
-  for (let i = 0; i < n; i++) {
+  const m = candidates ? candidates.length : n;
+  const out = new Int32Array(m);
+  let count = 0;
+  for (let k = 0; k < m; k++) {
+    const i = candidates ? candidates[k]! : k;
     const y = year[i]!;
     if (y < lo || y > hi) continue;
     if (episode !== null && episodeOf[i] !== episode) continue;
-    if (actorMark && actorMark[i] === 0) continue;
-    if (view.stances.length > 0 && (typeBits[i]! & typeMask) === 0) continue;
+    if (typed && (typeBits[i]! & typeMask) === 0) continue;
     if (keep && !keep(i)) continue;
     out[count++] = i;
   }
@@ -151,7 +170,9 @@ export const selectVisible = memoizeLast(
 
 /** {@link filterRecords} without the year range: the time axis dims out-of-range marks instead of hiding them. */
 export const selectVisibleIgnoringYears = memoizeLast(
-  (index: DatasetIndex, view: FilterView) => filterRecords(index, view, { ignoreYears: true }),
+  // Without a year range it is the same set as the visible one: share it rather than filter twice.
+  (index: DatasetIndex, view: FilterView) =>
+    view.years === null ? selectVisible(index, view) : filterRecords(index, view, { ignoreYears: true }),
   filterKey({ ignoreYears: true }),
 );
 

@@ -375,4 +375,33 @@ describe("the whole layout", () => {
     expect(layout.overview.bins!.length).toBeLessThanOrEqual(20 * 12);
     expect(layout.episodes[0]!.bins!.reduce((n, b) => n + b.count, 0)).toBe(Math.ceil(100_000 / 3));
   });
+
+  it("with a limit, time order is the start of the full order (ties by input order)", () => {
+    const arb = fc.array(
+      fc.record({ day: fc.integer({ min: 0, max: 40 }), precision: fc.constantFrom("day", "month") }),
+      { maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(arb, fc.integer({ min: 1, max: 70 }), (specs, limit) => {
+        const list = specs.map((s, i) =>
+          ev(`e${i}`, toIso(new Date(Date.UTC(2024, 0, 1) + s.day * 86_400_000)), s.precision as "day"),
+        );
+        expect(timeOrder(list, limit)).toEqual(timeOrder(list).slice(0, limit));
+      }),
+    );
+  });
+
+  it("counted events keep only the first `orderLimit` of the time order, and say how many there are", () => {
+    const layout = layoutTimeline(events, data.episodes, {
+      width: 800,
+      span: index.span,
+      maxMarks: 2,
+      orderLimit: 3,
+    });
+    expect(layout.order).toEqual(timeOrder(events).slice(0, 3));
+    expect(layout.total).toBe(events.length);
+    // Drawn marks keep the whole order: the keyboard walks through every one.
+    const drawn = layoutTimeline(events, data.episodes, { width: 800, span: index.span, orderLimit: 3 });
+    expect(drawn.order).toHaveLength(events.length);
+  });
 });
