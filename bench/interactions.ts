@@ -110,7 +110,9 @@ export async function measureInteractions(page: Page, count: number): Promise<La
     for (let i = 0; i < count; i++) {
       const [kind, act] = steps[i % steps.length]!;
       if (i > 0 && i % steps.length === 0) cycle++;
-      await idle(); // let any work left from the last change finish
+      // Start from a quiet page: work left from the last change (a deferred render) done, then a fresh frame.
+      await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
+      await idle();
       floor.push((await idle()).ms);
       const before = location.search;
       const { ms, script } = await inFrame(act);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Actor } from "@/lib/model";
 import { actorOptions } from "@/lib/select/actorOptions";
 import type { ActorCounts } from "@/lib/select/filters";
@@ -36,7 +36,10 @@ export function ActorPicker({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
 
-  const counts = open ? getCounts() : NO_COUNTS;
+  // The counts follow a filter change in a deferred render right after the frame that updates the views:
+  // recounting 340,000 records' actors must not hold up the views (the picker is not one of them).
+  const currentCounts = useDeferredValue(getCounts);
+  const counts = open ? currentCounts() : NO_COUNTS;
   const groups = useMemo(
     () => (open ? actorOptions(actors, counts, query, MAX_PER_GROUP) : []),
     [actors, counts, query, open],

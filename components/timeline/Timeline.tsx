@@ -12,10 +12,11 @@ import {
   type MouseEvent as ReactMouseEvent,
   type PointerEvent as ReactPointerEvent,
 } from "react";
+import type { DatasetIndex } from "@/lib/data/indexDataset";
 import type { EventKind } from "@/lib/model";
 import type { VisibleRecords } from "@/lib/select";
 import type { YearRange } from "@/lib/view";
-import { layoutTimeline, type PlacedMark } from "@/lib/layout/timeline";
+import { layoutTimeline, type PlacedMark, type TimelineLayout } from "@/lib/layout/timeline";
 import type { LinkedViewProps } from "../viewProps";
 import { markName } from "./describeEvent";
 import { EpisodePanel } from "./EpisodePanel";
@@ -51,6 +52,9 @@ const markOf = (target: EventTarget | null): Element | null =>
   target instanceof Element ? target.closest(MARK_SELECTOR) : null;
 const idOf = (mark: Element) => (mark.getAttribute("data-record") ?? "").slice("event:".length);
 const yearOfIso = (iso: string) => Number(iso.slice(0, 4));
+
+/** Layouts of each dataset's unfiltered axis, by width and zoom. */
+const unfilteredLayouts = new WeakMap<DatasetIndex, Map<string, TimelineLayout>>();
 
 /** A shown tooltip: which mark, where, how it was summoned, and the width it was placed at. */
 interface Tip {
@@ -92,16 +96,23 @@ export function Timeline({
   const tipId = useId();
   const hintId = useId();
   const zoomed = view.episode !== null;
-  const layout = useMemo(
-    () =>
+  const layout = useMemo(() => {
+    const make = () =>
       layoutTimeline(context.events, index.data.episodes, {
         width,
         span: index.span,
         detailLabels: zoomed,
         orderLimit: TABLE_ROWS,
-      }),
-    [context.events, index, width, zoomed],
-  );
+      });
+    // The unfiltered axis (the default view, every reset) is laid out once per width and zoom.
+    if (context.events !== index.data.events) return make();
+    let cached = unfilteredLayouts.get(index);
+    if (!cached) unfilteredLayouts.set(index, (cached = new Map()));
+    const key = `${width}|${zoomed}`;
+    let layout = cached.get(key);
+    if (!layout) cached.set(key, (layout = make()));
+    return layout;
+  }, [context.events, index, width, zoomed]);
   // Drawn records are `context` (every filter but the years); of those, exactly the ones in `visible` (what
   // the summary counts) are inside the year range, so a year check decides the dimming without a set.
   const years = view.years;

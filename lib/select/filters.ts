@@ -140,6 +140,13 @@ export function filterRecords(
   view: FilterView,
   options: FilterOptions = {},
 ): VisibleRecords {
+  const unfiltered =
+    (options.ignoreActors || view.actors.length === 0) &&
+    (options.ignoreYears || view.years === null) &&
+    view.episode === null &&
+    view.stances.length === 0 &&
+    view.q.length === 0;
+  if (unfiltered) return everything(index);
   const at = filterPositions(index, view, options);
   return {
     events: pick(index.data.events, at.events),
@@ -147,6 +154,32 @@ export function filterRecords(
     quotes: pick(index.data.quotes, at.quotes),
     positions: at,
   };
+}
+
+const everythingOf = new WeakMap<DatasetIndex, VisibleRecords>();
+
+/**
+ * Every record, when no filter applies: the dataset's own arrays, one object per index, so the unfiltered
+ * view (the default, and every reset) costs nothing and keeps its identity for the views' memos.
+ */
+function everything(index: DatasetIndex): VisibleRecords {
+  let all = everythingOf.get(index);
+  if (!all) {
+    const range = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+    const { events, stances, quotes } = index.data;
+    all = {
+      events,
+      stances,
+      quotes,
+      positions: {
+        events: range(events.length),
+        stances: range(stances.length),
+        quotes: range(quotes.length),
+      },
+    };
+    everythingOf.set(index, all);
+  }
+  return all;
 }
 
 /** The memo key of a filter view: only the parts a selector reads, so e.g. brushing years leaves the
