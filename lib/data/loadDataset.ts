@@ -17,7 +17,18 @@ export function datasetPath(env: Readonly<Record<string, string | undefined>> = 
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env[DATASET_ENV] || DEFAULT_DATASET);
 }
 
-const cache = new Map<string, DatasetFile>();
+/**
+ * One cache per process, kept on `globalThis`: Next bundles the instrumentation hook, the page and the
+ * dataset route separately, each with its own copy of this module, and a module-level map would load and
+ * validate a 100,000-event file once per bundle (several seconds each).
+ */
+function processCache<T>(name: string, make: () => T): T {
+  const slot = Symbol.for(`stance-atlas.${name}`);
+  const store = globalThis as unknown as Record<symbol, T | undefined>;
+  return (store[slot] ??= make());
+}
+
+const cache = processCache("datasets", () => new Map<string, DatasetFile>());
 
 /**
  * Reads, parses and validates a dataset file, once per path per process. Throws a {@link DatasetError}
@@ -44,7 +55,7 @@ export function loadDataset(file: string = datasetPath()): DatasetFile {
   return dataset;
 }
 
-const indexCache = new WeakMap<DatasetFile, DatasetIndex>();
+const indexCache = processCache("indexes", () => new WeakMap<DatasetFile, DatasetIndex>());
 
 /** The loaded dataset with its lookups, built once per process. */
 export function loadIndexedDataset(file: string = datasetPath()): DatasetIndex {

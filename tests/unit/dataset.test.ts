@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -23,6 +23,18 @@ function messageFor(mutate: (d: DatasetFile) => void): string {
 }
 
 describe("loadDataset", () => {
+  it("shares one cache per process across copies of the module (Next bundles the page, the dataset route and the startup hook apart)", async () => {
+    const file = path.resolve(FIXTURE);
+    const first = loadDataset(file);
+    vi.resetModules();
+    const copy = await import("@/lib/data/loadDataset");
+    expect(copy.loadDataset).not.toBe(loadDataset);
+    expect(copy.loadDataset(file)).toBe(first);
+    expect(copy.loadIndexedDataset(file)).toBe(
+      (await import("@/lib/data/loadDataset")).loadIndexedDataset(file),
+    );
+  });
+
   it("loads and validates a good file", () => {
     const data = loadDataset(path.resolve(FIXTURE));
     expect(data.events.length).toBe(4);
