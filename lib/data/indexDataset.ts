@@ -79,6 +79,19 @@ export interface DatasetIndex {
   columns: { events: RecordColumns; stances: RecordColumns; quotes: RecordColumns };
 }
 
+/** Items by key, each list in input order; items whose key is undefined are left out. */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K | undefined): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 const byId = <T extends { id: string }>(records: readonly T[]) => new Map(records.map((r) => [r.id, r]));
 
 /** Builds the {@link DatasetIndex} of a validated dataset. Pure: same input, same index. */
@@ -144,24 +157,13 @@ export function indexDataset(data: DatasetFile): DatasetIndex {
     }
   const span = Number.isFinite(start) ? { start, end } : { start: 2000, end: 2000 };
 
-  const group = <T>(records: readonly T[], key: (r: T) => string | undefined) => {
-    const out = new Map<string, T[]>();
-    for (const r of records) {
-      const k = key(r);
-      if (k === undefined) continue;
-      const list = out.get(k);
-      if (list) list.push(r);
-      else out.set(k, [r]);
-    }
-    return out;
-  };
-  const stancesByEvent = group(data.stances, (s) => s.eventId);
+  const stancesByEvent = groupBy(data.stances, (s) => s.eventId);
   const stanceTypesByEvent = new Map(
     [...stancesByEvent].map(([id, list]) => [id, new Set(list.map((s) => s.type))]),
   );
-  const eventsBySource = group(data.events, (e) => e.sourceId);
-  const stancesBySource = group(data.stances, (s) => s.sourceId);
-  const quotesBySource = group(data.quotes, (q) => q.sourceId);
+  const eventsBySource = groupBy(data.events, (e) => e.sourceId);
+  const stancesBySource = groupBy(data.stances, (s) => s.sourceId);
+  const quotesBySource = groupBy(data.quotes, (q) => q.sourceId);
   const recordsBySource = new Map(
     data.sources.map((s) => [
       s.id,
@@ -210,7 +212,7 @@ export function indexDataset(data: DatasetFile): DatasetIndex {
     quoteFacts,
     campOf,
     stancesByEvent,
-    quotesByEvent: group(data.quotes, (q) => q.eventId),
+    quotesByEvent: groupBy(data.quotes, (q) => q.eventId),
     stanceTypesByEvent,
     recordsBySource,
     span,
@@ -234,7 +236,9 @@ function recordColumns<T extends { id: string }>(
   const typeBits = new Int32Array(n);
   const actorStart = new Int32Array(n + 1);
   const involved: number[] = [];
-  const perActor = new Int32Array(actorIndex.size + 1);
+  // Episodes as lists too (none or one per record), so both inverses come from one function.
+  const episodeOfStart = new Int32Array(n + 1);
+  const episodeOf: number[] = [];
   for (let i = 0; i < n; i++) {
     const record = records[i]!;
     const f = facts.get(record.id);
@@ -244,39 +248,47 @@ function recordColumns<T extends { id: string }>(
     if (f)
       for (const id of f.actors) {
         const a = actorIndex.get(id);
-        if (a === undefined) continue;
-        involved.push(a);
-        perActor[a + 1] = perActor[a + 1]! + 1;
+        if (a !== undefined) involved.push(a);
       }
     actorStart[i + 1] = involved.length;
+    if (episode[i]! >= 0) episodeOf.push(episode[i]!);
+    episodeOfStart[i + 1] = episodeOf.length;
   }
-  // Transpose: counts per actor → start offsets → fill in record order, so each actor's list is ascending.
-  const recordStart = new Int32Array(actorIndex.size + 1);
-  for (let a = 0; a < actorIndex.size; a++) recordStart[a + 1] = recordStart[a]! + perActor[a + 1]!;
-  const fill = recordStart.slice(0, actorIndex.size);
-  const recordsOf = new Int32Array(involved.length);
-  for (let i = 0; i < n; i++)
-    for (let k = actorStart[i]!; k < actorStart[i + 1]!; k++) {
-      const a = involved[k]!;
-      recordsOf[fill[a]!] = i;
-      fill[a] = fill[a]! + 1;
-    }
-  // The same transpose for episodes.
-  const episodeStart = new Int32Array(episodeIndex.size + 1);
-  for (let i = 0; i < n; i++) if (episode[i]! >= 0) episodeStart[episode[i]! + 1]!++;
-  for (let e = 0; e < episodeIndex.size; e++) episodeStart[e + 1] = episodeStart[e + 1]! + episodeStart[e]!;
-  const episodeFill = episodeStart.slice(0, episodeIndex.size);
-  const episodeRecords = new Int32Array(episodeStart[episodeIndex.size]!);
-  for (let i = 0; i < n; i++) if (episode[i]! >= 0) episodeRecords[episodeFill[episode[i]!]!++] = i;
+  const actors = Int32Array.from(involved);
+  const byActor = invert(actorIndex.size, actorStart, actors);
+  const byEpisode = invert(episodeIndex.size, episodeOfStart, Int32Array.from(episodeOf));
   return {
     year,
     episode,
     typeBits,
     actorStart,
-    actors: Int32Array.from(involved),
-    recordStart,
-    records: recordsOf,
-    episodeStart,
-    episodeRecords,
+    actors,
+    recordStart: byActor.start,
+    records: byActor.records,
+    episodeStart: byEpisode.start,
+    episodeRecords: byEpisode.records,
   };
+}
+
+/**
+ * Inverts lists of keys per record (record i's keys are `keys[start[i]]` … `keys[start[i + 1] - 1]`) into
+ * lists of records per key, each ascending: count per key, running offsets, then fill in record order.
+ */
+function invert(
+  keyCount: number,
+  start: Int32Array,
+  keys: Int32Array,
+): { start: Int32Array; records: Int32Array } {
+  const offsets = new Int32Array(keyCount + 1);
+  for (const k of keys) offsets[k + 1] = offsets[k + 1]! + 1;
+  for (let k = 0; k < keyCount; k++) offsets[k + 1] = offsets[k + 1]! + offsets[k]!;
+  const fill = offsets.slice(0, keyCount);
+  const records = new Int32Array(keys.length);
+  for (let i = 0; i + 1 < start.length; i++)
+    for (let j = start[i]!; j < start[i + 1]!; j++) {
+      const k = keys[j]!;
+      records[fill[k]!] = i;
+      fill[k] = fill[k]! + 1;
+    }
+  return { start: offsets, records };
 }

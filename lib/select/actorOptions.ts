@@ -1,3 +1,4 @@
+import { groupBy } from "../data/indexDataset";
 import type { Actor, ActorKind } from "../model/schema";
 import type { ActorCounts } from "./filters";
 
@@ -29,12 +30,10 @@ function searchOf(actors: readonly Actor[]): ActorSearch {
       .sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
     const nameRank = new Int32Array(actors.length);
     order.forEach((i, rank) => (nameRank[i] = rank));
-    const byKind = new Map<ActorKind, number[]>();
-    actors.forEach((a, i) => {
-      const list = byKind.get(a.kind);
-      if (list) list.push(i);
-      else byKind.set(a.kind, [i]);
-    });
+    const byKind = groupBy(
+      actors.map((_, i) => i),
+      (i) => actors[i]!.kind,
+    );
     s = {
       haystack: actors.map((a) => `${a.name}\u0000${a.shortName ?? ""}\u0000${a.id}`.toLowerCase()),
       nameRank,

@@ -1,4 +1,4 @@
-import type { DatasetIndex, RecordColumns } from "../data/indexDataset";
+import { groupBy, type DatasetIndex, type RecordColumns } from "../data/indexDataset";
 import type { Focus } from "../view/viewState";
 import { memoizeLast } from "./memo";
 
@@ -26,14 +26,9 @@ const affiliates = new WeakMap<DatasetIndex, ReadonlyMap<string, readonly string
 function campOf(index: DatasetIndex, id: string): string[] {
   let children = affiliates.get(index);
   if (!children) {
-    const map = new Map<string, string[]>();
-    for (const a of index.data.actors)
-      if (a.affiliation) {
-        const list = map.get(a.affiliation);
-        if (list) list.push(a.id);
-        else map.set(a.affiliation, [a.id]);
-      }
-    affiliates.set(index, (children = map));
+    const byAffiliation = groupBy(index.data.actors, (a) => a.affiliation);
+    children = new Map([...byAffiliation].map(([id, list]) => [id, list.map((a) => a.id)]));
+    affiliates.set(index, children);
   }
   const camp = [id];
   const seen = new Set(camp);

@@ -1,4 +1,5 @@
-import type { DatasetIndex } from "../data/indexDataset";
+import { groupBy, type DatasetIndex } from "../data/indexDataset";
+import { dayKey } from "../time";
 import type { Quote } from "../model/schema";
 import type { FilterKey } from "../view/store";
 import { DEFAULT_VIEW, type ViewState } from "../view/viewState";
@@ -123,7 +124,7 @@ interface SpeakerTable {
   speakers: { speaker: string; name: string; entries: QuoteEntry[]; positions: number[]; chained: boolean }[];
   /** Position in `speakers` of each quote's speaker, by the quote's position in `data.quotes`. */
   speakerOf: Int32Array;
-  /** Each quote's date as a number that sorts like the ISO string (yyyymmdd). */
+  /** Each quote's date as a number that sorts like the ISO string ({@link dayKey}). */
   day: Int32Array;
   /** Position of each quote record in `data.quotes`. */
   position: ReadonlyMap<Quote, number>;
@@ -133,21 +134,12 @@ interface SpeakerTable {
 
 const tables = new WeakMap<DatasetIndex, SpeakerTable>();
 
-const dayOf = (iso: string) =>
-  Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
-
 function speakerTable(index: DatasetIndex): SpeakerTable {
   let table = tables.get(index);
   if (table) return table;
   const quotes = index.data.quotes;
   const position = new Map(quotes.map((q, i) => [q, i]));
-  const bySpeaker = new Map<string, Quote[]>();
-  for (const q of quotes) {
-    const list = bySpeaker.get(q.speaker);
-    if (list) list.push(q);
-    else bySpeaker.set(q.speaker, [q]);
-  }
-  const keyed = [...bySpeaker].map(([speaker, list]) => {
+  const keyed = [...groupBy(quotes, (q) => q.speaker)].map(([speaker, list]) => {
     const name = index.actorById.get(speaker)?.name ?? speaker;
     return { speaker, name, list, key: `${nameSortKey(index, speaker, name)}\u0000${speaker}` };
   });
@@ -161,7 +153,7 @@ function speakerTable(index: DatasetIndex): SpeakerTable {
       return { speaker, name, entries, positions, chained };
     }),
     speakerOf: Int32Array.from(quotes, (q) => rank.get(q.speaker)!),
-    day: Int32Array.from(quotes, (q) => dayOf(q.date)),
+    day: Int32Array.from(quotes, (q) => dayKey(q.date)),
     position,
     all: {},
   };
@@ -229,14 +221,8 @@ export function groupQuotesBySpeaker(
 
 /** {@link groupQuotesBySpeaker} from scratch, for quotes that are not records of the index's dataset. */
 function groupQuotesPlain(index: DatasetIndex, quotes: readonly Quote[], sort: QuoteSort): QuoteGroup[] {
-  const bySpeaker = new Map<string, Quote[]>();
-  for (const q of quotes) {
-    const list = bySpeaker.get(q.speaker);
-    if (list) list.push(q);
-    else bySpeaker.set(q.speaker, [q]);
-  }
   const keyed: { group: QuoteGroup; key: string }[] = [];
-  for (const [speaker, list] of bySpeaker) {
+  for (const [speaker, list] of groupBy(quotes, (q) => q.speaker)) {
     let first = list[0]!.date;
     for (const q of list) if (q.date < first) first = q.date;
     const name = index.actorById.get(speaker)?.name ?? speaker;

@@ -64,3 +64,16 @@ export function formatDate(
   if (precision === "month") return `${m} ${year}`;
   return `${day} ${m} ${year}`;
 }
+
+/** A number that orders ISO dates like the calendar does, read straight off the digits (no Date). */
+export function dayKey(iso: string): number {
+  // Inlined digit reads, no closure: this runs once per event on every filter change.
+  const year =
+    (iso.charCodeAt(0) - 48) * 1000 +
+    (iso.charCodeAt(1) - 48) * 100 +
+    (iso.charCodeAt(2) - 48) * 10 +
+    (iso.charCodeAt(3) - 48);
+  const month = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
+  const day = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
+  return year * 416 + month * 32 + day;
+}
