@@ -2,7 +2,7 @@ import { forceLink, forceSimulation, forceX, forceY } from "d3-force";
 import type { SimulationLinkDatum, SimulationNodeDatum } from "d3-force";
 import type { DatasetIndex } from "../data/indexDataset";
 import type { Stance } from "../model/schema";
-import { GRAPH_OTHERS_ID, othersLabel } from "../select/graph";
+import { byCountThenLabel, GRAPH_OTHERS_ID, othersLabel } from "../select/graph";
 
 /**
  * A linear congruential generator with d3-force's own constants (`src/lcg.js`, not exported by the
@@ -416,9 +416,7 @@ export function computeDatasetLayout(
     });
   }
   // The order of the graph's nodes (count, then label), so the default view labels the marks it did before.
-  drawn.sort(
-    (a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : a.id < b.id ? -1 : 1),
-  );
+  drawn.sort(byCountThenLabel);
   const nodes: LayoutNodeInput[] = [...drawn];
   for (const id of hidden) nodes.push({ id, r: NODE_RADIUS.min, labelWidth: 0 });
 

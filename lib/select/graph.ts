@@ -123,9 +123,14 @@ export interface DatasetGraphOptions {
 }
 
 const typeOrder = new Map(STANCE_TYPES.map((t, i) => [t, i]));
-// Code-unit order rather than localeCompare: it only needs to be fixed, and collation is slow.
-const byCountThenLabel = (a: GraphNode, b: GraphNode) =>
-  b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : a.id < b.id ? -1 : 1);
+/**
+ * Most stances first, then by label, then id: the order of a graph's nodes and of the layout's labels. Code-unit
+ * order rather than localeCompare: it only needs to be fixed, and collation is slow.
+ */
+export const byCountThenLabel = (
+  a: { count: number; label: string; id: string },
+  b: { count: number; label: string; id: string },
+) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : a.id < b.id ? -1 : 1);
 
 /**
  * Builds the network of a set of stances (pure, uncached; {@link datasetGraph} caches it per dataset): every
