@@ -12,8 +12,7 @@ import {
   type MouseEvent as ReactMouseEvent,
   type PointerEvent as ReactPointerEvent,
 } from "react";
-import type { DatasetIndex } from "@/lib/data/indexDataset";
-import type { EventKind } from "@/lib/model";
+import type { Event, EventKind } from "@/lib/model";
 import type { VisibleRecords } from "@/lib/select";
 import type { YearRange } from "@/lib/view";
 import { layoutTimeline, type PlacedMark, type TimelineLayout } from "@/lib/layout/timeline";
@@ -53,8 +52,8 @@ const markOf = (target: EventTarget | null): Element | null =>
 const idOf = (mark: Element) => (mark.getAttribute("data-record") ?? "").slice("event:".length);
 const yearOfIso = (iso: string) => Number(iso.slice(0, 4));
 
-/** Layouts of each dataset's unfiltered axis, by width and zoom. */
-const unfilteredLayouts = new WeakMap<DatasetIndex, Map<string, TimelineLayout>>();
+/** Layouts per list of events, by width and zoom; a list is dropped with the last reference to it. */
+const layouts = new WeakMap<readonly Event[], Map<string, TimelineLayout>>();
 
 /** A shown tooltip: which mark, where, how it was summoned, and the width it was placed at. */
 interface Tip {
@@ -104,10 +103,10 @@ export function Timeline({
         detailLabels: zoomed,
         orderLimit: TABLE_ROWS,
       });
-    // The unfiltered axis (the default view, every reset) is laid out once per width and zoom.
-    if (context.events !== index.data.events) return make();
-    let cached = unfilteredLayouts.get(index);
-    if (!cached) unfilteredLayouts.set(index, (cached = new Map()));
+    // A list of events seen before (the unfiltered view's is the dataset's own array, so every reset) is laid
+    // out once per width and zoom.
+    let cached = layouts.get(context.events);
+    if (!cached) layouts.set(context.events, (cached = new Map()));
     const key = `${width}|${zoomed}`;
     let layout = cached.get(key);
     if (!layout) cached.set(key, (layout = make()));

@@ -23,11 +23,6 @@ export interface VisibleRecords {
 /** The filter part of a view: what the filters read (focus never filters). */
 export type FilterView = Pick<ViewState, "actors" | "years" | "episode" | "stances" | "q">;
 
-/** True when a quote's text contains the search (case-insensitive); an empty search matches all. */
-export function matchesQuery(quote: Quote, q: string): boolean {
-  return q.length === 0 || quote.text.toLowerCase().includes(q.toLowerCase());
-}
-
 /** Lower-cased quote texts, once per dataset, for the search. */
 const lowerTexts = new WeakMap<DatasetIndex, readonly string[]>();
 function lowerTextsOf(index: DatasetIndex): readonly string[] {
