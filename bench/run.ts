@@ -1,8 +1,8 @@
 // `npm run bench`: builds the production app if its build is missing or older than the sources, then, for
 // the bundled dataset and generated ones of 1,000, 10,000 and 100,000 events, serves it with `next start`
 // and measures in headless Chromium: first-load JavaScript (gzipped), time to first render, and the latency
-// of filter changes to the next frame. Prints a table, writes bench/results.json, and exits non-zero when a
-// budget of DESIGN.md is broken.
+// of filter changes, each from its input event to the end of the frame that shows it (bench/interactions.ts).
+// Prints a table, writes bench/results.json, and exits non-zero when a budget of DESIGN.md is broken.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
