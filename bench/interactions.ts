@@ -107,15 +107,20 @@ export async function measureInteractions(page: Page, count: number): Promise<La
     ];
     const out: { kind: string; ms: number; script: number; changed: boolean }[] = [];
     const floor: number[] = [];
+    // Work left from a change (a deferred render, the URL write after its frame) done, then a fresh frame.
+    const quiet = async () => {
+      await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
+      await idle();
+    };
     for (let i = 0; i < count; i++) {
       const [kind, act] = steps[i % steps.length]!;
       if (i > 0 && i % steps.length === 0) cycle++;
-      // Start from a quiet page: work left from the last change (a deferred render) done, then a fresh frame.
-      await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
-      await idle();
+      await quiet();
       floor.push((await idle()).ms);
       const before = location.search;
       const { ms, script } = await inFrame(act);
+      // The URL follows once the change's frame is painted: check that it did change, off the clock.
+      await quiet();
       out.push({ kind, ms, script, changed: location.search !== before });
     }
     return { out, floor };

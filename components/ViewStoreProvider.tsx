@@ -1,15 +1,30 @@
 "use client";
 
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import type { StoreApi } from "zustand/vanilla";
-import { bindUrl, createViewStore, type ParseContext, type ViewState, type ViewStore } from "@/lib/view";
+import {
+  afterNextPaint,
+  bindUrl,
+  createViewStore,
+  type ParseContext,
+  type UrlBinding,
+  type ViewState,
+  type ViewStore,
+} from "@/lib/view";
 
-const ViewStoreContext = createContext<StoreApi<ViewStore> | null>(null);
+interface ViewStoreContextValue {
+  store: StoreApi<ViewStore>;
+  /** The page's URL with every change written to it. */
+  currentUrl(): string;
+}
+
+const ViewStoreContext = createContext<ViewStoreContextValue | null>(null);
 
 /**
  * One view-state store per provider (never a module-level store), seeded with the view the server parsed
- * from the URL, and bound to the browser history after mount.
+ * from the URL, and bound to the browser history after mount. A change reaches the URL once the frame
+ * that shows it has been painted; leaving the page, or asking for the link, writes it at once.
  */
 export function ViewStoreProvider({
   initialView,
@@ -22,14 +37,40 @@ export function ViewStoreProvider({
   parseContext: ParseContext;
   children: ReactNode;
 }) {
-  const [store] = useState(() => createViewStore(initialView, parseContext));
-  useEffect(() => bindUrl(store, parseContext, window), [store, parseContext]);
-  return <ViewStoreContext.Provider value={store}>{children}</ViewStoreContext.Provider>;
+  const binding = useRef<UrlBinding | null>(null);
+  const [value] = useState<ViewStoreContextValue>(() => ({
+    store: createViewStore(initialView, parseContext),
+    currentUrl() {
+      binding.current?.flush();
+      return window.location.href;
+    },
+  }));
+  useEffect(() => {
+    const bound = bindUrl(value.store, parseContext, window, afterNextPaint);
+    binding.current = bound;
+    window.addEventListener("pagehide", bound.flush);
+    return () => {
+      window.removeEventListener("pagehide", bound.flush);
+      bound.flush();
+      bound.unbind();
+      binding.current = null;
+    };
+  }, [value, parseContext]);
+  return <ViewStoreContext.Provider value={value}>{children}</ViewStoreContext.Provider>;
+}
+
+function useViewStoreContext(): ViewStoreContextValue {
+  const value = useContext(ViewStoreContext);
+  if (!value) throw new Error("useViewStore must be used inside <ViewStoreProvider>");
+  return value;
 }
 
 /** Reads from the nearest view store; pass a selector that returns stable values (or wrap it in useShallow). */
 export function useViewStore<T>(selector: (state: ViewStore) => T): T {
-  const store = useContext(ViewStoreContext);
-  if (!store) throw new Error("useViewStore must be used inside <ViewStoreProvider>");
-  return useStore(store, selector);
+  return useStore(useViewStoreContext().store, selector);
+}
+
+/** A function returning the page's URL with every view change written to it: the link to share. */
+export function useCurrentUrl(): () => string {
+  return useViewStoreContext().currentUrl;
 }

@@ -5,6 +5,7 @@ import type { Actor, Episode, StanceType } from "@/lib/model";
 import type { ActorCounts } from "@/lib/select/filters";
 import { STANCE_TYPES, type ViewState, type YearRange as Range } from "@/lib/view";
 import { STANCE_COLOR, STANCE_LABEL } from "../theme";
+import { useCurrentUrl } from "../ViewStoreProvider";
 import { ActorPicker } from "./ActorPicker";
 import { YearRange } from "./YearRange";
 
@@ -95,8 +96,9 @@ export function FilterBar({
 function CopyLink() {
   const [status, setStatus] = useState<"idle" | "copied" | "manual">("idle");
   const [manual, setManual] = useState("");
+  const currentUrl = useCurrentUrl();
   const copy = async () => {
-    const url = window.location.href;
+    const url = currentUrl();
     try {
       await navigator.clipboard.writeText(url);
       setStatus("copied");

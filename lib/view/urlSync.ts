@@ -29,23 +29,78 @@ function write(host: HistoryHost, mode: "push" | "replace", url: string) {
 }
 
 /**
+ * Runs `flush` after the next frame has been painted: in a task queued from a requestAnimationFrame
+ * callback, which the browser runs once that frame's style, layout and paint are done. A timer backs it
+ * up, since a hidden tab gets no frames.
+ */
+export function afterNextPaint(flush: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    flush();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 250);
+}
+
+/** Writes the store's changes to the URL; `flush` writes a pending change now. */
+export interface UrlBinding {
+  /** Writes the change still waiting for its frame, if any (before the URL is read or the page left). */
+  flush(): void;
+  /** Undoes both bindings; a pending write is dropped. */
+  unbind(): void;
+}
+
+/**
  * Mirrors the store into the URL and back. Writes hang off a store subscription (never off render): a
  * discrete change pushes a history entry, a continuous one replaces it. Back and forward parse the URL and
- * restore the store without writing. Returns the function that undoes both bindings.
+ * restore the store without writing.
+ *
+ * `defer` decides when a write happens; by default at once. The dashboard passes {@link afterNextPaint}:
+ * `history.pushState` costs about 1.5 ms of main thread, which has no business inside the frame that
+ * shows a filter change. Deferring keeps every entry: a push still waiting when another change arrives
+ * is written first, and a replace folds into the write still waiting (a replace of a fresh push leaves
+ * one entry either way).
  */
-export function bindUrl(store: StoreApi<ViewStore>, ctx: ParseContext, host: HistoryHost): () => void {
-  const unsubscribe = store.subscribe((next, prev) => {
-    if (next.view === prev.view || next.historyMode === "none") return;
-    const query = serializeViewState(next.view, ctx);
+export function bindUrl(
+  store: StoreApi<ViewStore>,
+  ctx: ParseContext,
+  host: HistoryHost,
+  defer: (flush: () => void) => void = (flush) => flush(),
+): UrlBinding {
+  let pending: { mode: "push" | "replace"; view: ViewStore["view"] } | null = null;
+  const flush = () => {
+    if (!pending) return;
+    const { mode, view } = pending;
+    pending = null;
+    const query = serializeViewState(view, ctx);
     const url = `${host.location.pathname}${query ? `?${query}` : ""}${host.location.hash}`;
     if (url === `${host.location.pathname}${host.location.search}${host.location.hash}`) return;
-    write(host, next.historyMode, url);
+    write(host, mode, url);
+  };
+  const unsubscribe = store.subscribe((next, prev) => {
+    if (next.view === prev.view || next.historyMode === "none") return;
+    if (pending && next.historyMode === "replace") {
+      pending.view = next.view;
+      return;
+    }
+    flush();
+    pending = { mode: next.historyMode, view: next.view };
+    defer(flush);
   });
-  const onPopState = () =>
+  const onPopState = () => {
+    // Back or forward acts on the history as written: a change still waiting loses to it.
+    pending = null;
     store.getState().restore(parseViewState(new URLSearchParams(host.location.search), ctx).state);
+  };
   host.addEventListener("popstate", onPopState);
-  return () => {
-    unsubscribe();
-    host.removeEventListener("popstate", onPopState);
+  return {
+    flush,
+    unbind() {
+      pending = null;
+      unsubscribe();
+      host.removeEventListener("popstate", onPopState);
+    },
   };
 }

@@ -99,6 +99,28 @@ test("copy link copies the current URL and says so", async ({ page, context }) =
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
 });
 
+test("copy link right after a change copies the changed view, not the one before it", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/?actors=russia");
+  await expect(page.getByTestId("timeline")).toHaveAttribute("data-measured", "true");
+  // Both clicks in one task: the URL write that follows a change's frame has not happened yet.
+  await page.evaluate(() => {
+    const bar = document.querySelector('[aria-label="Filters"]')!;
+    const button = (name: string) =>
+      [...bar.querySelectorAll("button")].find((b) => b.textContent?.trim() === name)!;
+    button("Gaza 2023").click();
+    button("Copy link").click();
+  });
+  await expect(page.getByText("Link copied")).toBeVisible();
+  const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  expect(copied.searchParams.get("episode")).toBe("gaza-2023");
+  expect(copied.searchParams.get("actors")).toBe("russia");
+  await expect(page).toHaveURL(copied.href);
+});
+
 test("a garbage URL renders the default view, names what it ignored, and runs no script", async ({
   page,
 }) => {

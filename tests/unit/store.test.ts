@@ -79,7 +79,7 @@ describe("URL binding", () => {
   it("a discrete change pushes, a continuous one replaces, back and forward restore", () => {
     const host = fakeHost();
     const store = createViewStore(DEFAULT_VIEW, ctx);
-    const unbind = bindUrl(store, ctx, host);
+    const { unbind } = bindUrl(store, ctx, host);
     store.getState().toggleActor("russia");
     expect(host.entries).toEqual(["", "?actors=russia"]);
     store.getState().setYears({ start: 2020, end: 2024 }); // first change of a drag: push
@@ -106,5 +106,68 @@ describe("URL binding", () => {
     store.getState().setEpisode("nope");
     store.getState().setYears(null);
     expect(host.entries).toEqual([""]);
+  });
+
+  /** A `defer` that queues flushes until the test runs them, as a frame would. */
+  function manualFrames() {
+    const queued: (() => void)[] = [];
+    return {
+      defer: (flush: () => void) => void queued.push(flush),
+      paint: () => queued.splice(0).forEach((f) => f()),
+    };
+  }
+
+  it("a deferred write waits for its frame, then writes exactly what an immediate one would", () => {
+    const host = fakeHost();
+    const frames = manualFrames();
+    const store = createViewStore(DEFAULT_VIEW, ctx);
+    bindUrl(store, ctx, host, frames.defer);
+    store.getState().toggleActor("russia");
+    expect(host.entries).toEqual([""]); // not inside the frame that shows the change
+    frames.paint();
+    expect(host.entries).toEqual(["", "?actors=russia"]);
+    // Two discrete changes before one frame: still two entries, in order.
+    store.getState().setEpisode("april-2024");
+    store.getState().setYears({ start: 2020, end: 2024 });
+    expect(host.entries).toEqual(["", "?actors=russia", "?actors=russia&episode=april-2024"]);
+    frames.paint();
+    expect(host.entries).toEqual([
+      "",
+      "?actors=russia",
+      "?actors=russia&episode=april-2024",
+      "?actors=russia&years=2020-2024&episode=april-2024",
+    ]);
+    // A drag: its first change pushes, the rest fold into that one write.
+    store.getState().setYears({ start: 2021, end: 2024 });
+    store.getState().setYears({ start: 2022, end: 2024 }, true);
+    store.getState().setYears({ start: 2023, end: 2024 }, true);
+    frames.paint();
+    expect(host.entries).toHaveLength(5);
+    expect(host.entries[4]).toBe("?actors=russia&years=2023-2024&episode=april-2024");
+  });
+
+  it("flush writes a waiting change at once; back drops it; unbind drops it and stops writing", () => {
+    const host = fakeHost();
+    const frames = manualFrames();
+    const store = createViewStore(DEFAULT_VIEW, ctx);
+    const binding = bindUrl(store, ctx, host, frames.defer);
+    store.getState().toggleActor("russia");
+    binding.flush();
+    expect(host.entries).toEqual(["", "?actors=russia"]);
+    frames.paint(); // the frame's own flush finds nothing left to write
+    expect(host.entries).toEqual(["", "?actors=russia"]);
+
+    store.getState().setEpisode("april-2024");
+    host.back(); // before the frame: history as written wins
+    expect(store.getState().view).toEqual(DEFAULT_VIEW);
+    frames.paint();
+    expect(host.entries).toEqual(["", "?actors=russia"]);
+
+    store.getState().toggleActor("iran");
+    binding.unbind();
+    frames.paint();
+    store.getState().reset();
+    frames.paint();
+    expect(host.entries).toEqual(["", "?actors=russia"]);
   });
 });
