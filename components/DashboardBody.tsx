@@ -37,14 +37,22 @@ export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored
   const visible = selectVisible(index, view);
   const timelineContext = selectVisibleIgnoringYears(index, view);
   const linked = selectLinked(index, view.focus);
-  const getActorCounts = () => selectActorCounts(index, view);
+  // Stable while the filters the counts read stay put, so a focus or actor change leaves the picker alone.
+  const { years, episode, stances, q } = view;
+  const getActorCounts = useCallback(
+    () => selectActorCounts(index, { actors: [], years, episode, stances, q }),
+    [index, years, episode, stances, q],
+  );
   const empty = visible.events.length + visible.stances.length + visible.quotes.length === 0;
   const shared = { index, view, visible, linked, onFocus: actions.toggleFocus, onEvidence: setEvidence };
 
   return (
     <>
       <FilterBar
-        view={view}
+        selectedActors={view.actors}
+        years={view.years}
+        episode={view.episode}
+        stances={view.stances}
         actors={index.data.actors}
         getActorCounts={getActorCounts}
         episodes={index.data.episodes}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { memo, useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Actor } from "@/lib/model";
 import { actorOptions } from "@/lib/select/actorOptions";
 import type { ActorCounts } from "@/lib/select/filters";
@@ -15,7 +15,7 @@ const NO_COUNTS: ActorCounts = { get: () => 0, at: () => 0 };
  * Actor picker: a type-ahead combobox (ARIA 1.2 pattern) whose options are grouped by kind and show how many
  * records each actor has under the other filters. Enter or click toggles an actor; picked ones show as chips.
  */
-export function ActorPicker({
+export const ActorPicker = memo(function ActorPicker({
   actors,
   selected,
   getCounts,
@@ -117,32 +117,17 @@ export function ActorPicker({
               <div id={`${id}-grp-${g.kind}`} className="combobox-group" role="presentation">
                 {ACTOR_KIND_LABEL[g.kind]}
               </div>
-              {g.actors.map((a) => {
-                const isSelected = selected.includes(a.id);
-                const n = counts.get(a.id);
-                return (
-                  <div
-                    key={a.id}
-                    id={`${id}-opt-${a.id}`}
-                    role="option"
-                    aria-selected={isSelected}
-                    className={`combobox-option${a === activeActor ? " is-active" : ""}${n === 0 ? " is-empty" : ""}`}
-                    // mousedown, not click: the input keeps focus so the list stays open for more picks.
-                    onMouseDown={(e) => {
-                      e.preventDefault();
-                      onToggle(a.id);
-                    }}
-                  >
-                    <span className="check" aria-hidden="true">
-                      {isSelected ? "✓" : ""}
-                    </span>
-                    <span className="option-name">{a.name}</span>
-                    <span className="option-count" aria-label={`${n} records`}>
-                      {n}
-                    </span>
-                  </div>
-                );
-              })}
+              {g.actors.map((a) => (
+                <OptionRow
+                  key={a.id}
+                  id={`${id}-opt-${a.id}`}
+                  actor={a}
+                  selected={selected.includes(a.id)}
+                  active={a === activeActor}
+                  count={counts.get(a.id)}
+                  onToggle={onToggle}
+                />
+              ))}
               {g.hidden > 0 && (
                 <div className="combobox-more" role="presentation">
                   and {g.hidden.toLocaleString("en")} more — type to narrow
@@ -170,4 +155,47 @@ export function ActorPicker({
       )}
     </div>
   );
-}
+});
+
+/**
+ * One option of the list. Memoised: a pick changes one row's tick, a key press one row's highlight, and
+ * the other rows (up to fifty per kind) are left alone.
+ */
+const OptionRow = memo(function OptionRow({
+  id,
+  actor,
+  selected,
+  active,
+  count,
+  onToggle,
+}: {
+  id: string;
+  actor: Actor;
+  selected: boolean;
+  active: boolean;
+  /** Records of the actor under the other filters. */
+  count: number;
+  onToggle(id: string): void;
+}) {
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      className={`combobox-option${active ? " is-active" : ""}${count === 0 ? " is-empty" : ""}`}
+      // mousedown, not click: the input keeps focus so the list stays open for more picks.
+      onMouseDown={(e) => {
+        e.preventDefault();
+        onToggle(actor.id);
+      }}
+    >
+      <span className="check" aria-hidden="true">
+        {selected ? "✓" : ""}
+      </span>
+      <span className="option-name">{actor.name}</span>
+      <span className="option-count" aria-label={`${count} records`}>
+        {count}
+      </span>
+    </div>
+  );
+});

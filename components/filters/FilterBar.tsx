@@ -1,17 +1,24 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useState } from "react";
 import type { Actor, Episode, StanceType } from "@/lib/model";
 import type { ActorCounts } from "@/lib/select/filters";
-import { STANCE_TYPES, type ViewState, type YearRange as Range } from "@/lib/view";
+import { STANCE_TYPES, type YearRange as Range } from "@/lib/view";
 import { STANCE_COLOR, STANCE_LABEL } from "../theme";
 import { useCurrentUrl } from "../ViewStoreProvider";
 import { ActorPicker } from "./ActorPicker";
 import { YearRange } from "./YearRange";
 
-/** The filter bar: actors, years, episode, stance types, reset and copy-link. Pure over its props. */
-export function FilterBar({
-  view,
+/**
+ * The filter bar: actors, years, episode, stance types, reset and copy-link. Pure over its props, and
+ * memoised by part: each control receives only the part of the view it shows, so a focus change renders
+ * none of them and a filter change only the control it concerns (the actor list alone has 70 options).
+ */
+export const FilterBar = memo(function FilterBar({
+  selectedActors,
+  years,
+  episode,
+  stances,
   actors,
   getActorCounts,
   episodes,
@@ -22,7 +29,14 @@ export function FilterBar({
   onToggleStance,
   onReset,
 }: {
-  view: ViewState;
+  /** The view's actor filter. */
+  selectedActors: readonly string[];
+  /** The view's year range; null = the full span. */
+  years: Range | null;
+  /** The view's episode. */
+  episode: string | null;
+  /** The view's stance-type filter. */
+  stances: readonly StanceType[];
   actors: readonly Actor[];
   /** Records per actor under the other filters; computed only when the actor list opens. */
   getActorCounts(): ActorCounts;
@@ -38,50 +52,13 @@ export function FilterBar({
     <section className="filter-bar" aria-label="Filters">
       <ActorPicker
         actors={actors}
-        selected={view.actors}
+        selected={selectedActors}
         getCounts={getActorCounts}
         onToggle={onToggleActor}
       />
-      <YearRange span={span} value={view.years} onChange={onYears} />
-      <div className="control">
-        <span className="control-label" id="episode-label">
-          Episode
-        </span>
-        <div className="toggle-row" role="group" aria-labelledby="episode-label">
-          {episodes.map((e) => (
-            <button
-              key={e.id}
-              type="button"
-              className="toggle"
-              aria-pressed={view.episode === e.id}
-              onClick={() => onEpisode(view.episode === e.id ? null : e.id)}
-              title={e.title}
-            >
-              {e.label}
-            </button>
-          ))}
-        </div>
-      </div>
-      <div className="control">
-        <span className="control-label" id="stance-label">
-          Stance types
-        </span>
-        <div className="toggle-row" role="group" aria-labelledby="stance-label">
-          {STANCE_TYPES.map((t) => (
-            <button
-              key={t}
-              type="button"
-              className="toggle"
-              aria-pressed={view.stances.includes(t)}
-              onClick={() => onToggleStance(t)}
-              data-stance={t}
-            >
-              <span className="swatch" style={{ background: STANCE_COLOR[t] }} aria-hidden="true" />
-              {STANCE_LABEL[t]}
-            </button>
-          ))}
-        </div>
-      </div>
+      <YearRange span={span} value={years} onChange={onYears} />
+      <EpisodeToggles episodes={episodes} selected={episode} onEpisode={onEpisode} />
+      <StanceToggles selected={stances} onToggle={onToggleStance} />
       <div className="control control-actions">
         <button type="button" className="button" onClick={onReset}>
           Reset
@@ -90,7 +67,72 @@ export function FilterBar({
       </div>
     </section>
   );
-}
+});
+
+/** One toggle per episode; pressing the pressed one clears the episode filter. */
+const EpisodeToggles = memo(function EpisodeToggles({
+  episodes,
+  selected,
+  onEpisode,
+}: {
+  episodes: readonly Episode[];
+  selected: string | null;
+  onEpisode(id: string | null): void;
+}) {
+  return (
+    <div className="control">
+      <span className="control-label" id="episode-label">
+        Episode
+      </span>
+      <div className="toggle-row" role="group" aria-labelledby="episode-label">
+        {episodes.map((e) => (
+          <button
+            key={e.id}
+            type="button"
+            className="toggle"
+            aria-pressed={selected === e.id}
+            onClick={() => onEpisode(selected === e.id ? null : e.id)}
+            title={e.title}
+          >
+            {e.label}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+});
+
+/** One toggle per stance type, with its colour swatch. */
+const StanceToggles = memo(function StanceToggles({
+  selected,
+  onToggle,
+}: {
+  selected: readonly StanceType[];
+  onToggle(type: StanceType): void;
+}) {
+  return (
+    <div className="control">
+      <span className="control-label" id="stance-label">
+        Stance types
+      </span>
+      <div className="toggle-row" role="group" aria-labelledby="stance-label">
+        {STANCE_TYPES.map((t) => (
+          <button
+            key={t}
+            type="button"
+            className="toggle"
+            aria-pressed={selected.includes(t)}
+            onClick={() => onToggle(t)}
+            data-stance={t}
+          >
+            <span className="swatch" style={{ background: STANCE_COLOR[t] }} aria-hidden="true" />
+            {STANCE_LABEL[t]}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+});
 
 /** Copies the current URL (the shareable view) and says so; falls back to selecting it for manual copy. */
 function CopyLink() {

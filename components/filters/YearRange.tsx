@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef } from "react";
+import { memo, useId, useRef } from "react";
 import type { YearRange as Range } from "@/lib/view";
 
 /** Changes closer together than this belong to one gesture (a drag, or arrow keys pressed in a row). */
@@ -11,7 +11,7 @@ const GESTURE_GAP_MS = 800;
  * dataset's span. The first change of a gesture adds a history entry; the rest of the gesture replaces it,
  * so Back returns to where the drag began rather than stepping through every year passed.
  */
-export function YearRange({
+export const YearRange = memo(function YearRange({
   span,
   value,
   onChange,
@@ -75,4 +75,4 @@ export function YearRange({
       </div>
     </fieldset>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { test, expect, axeViolations } from "./fixtures";
-import { expectedCounts, index } from "./dataset";
+import { expectedActorCount, expectedCounts, index } from "./dataset";
 import type { Page } from "@playwright/test";
 
 /** The filter bar: its controls share names with marks in the views (episode bands, stance legends). */
@@ -89,6 +89,34 @@ test("reset clears everything", async ({ page }) => {
   await filterBar(page).getByRole("button", { name: "Reset" }).click();
   await expect(page).toHaveURL(/\/$/);
   expect(await counts(page)).toEqual(expectedCounts({}));
+});
+
+test("the actor list's counts follow every filter but the actor one, and ignore the focus", async ({ page }) => {
+  await page.goto("/");
+  const picker = page.getByRole("combobox", { name: "Actors" });
+  const count = (name: string) =>
+    page.getByRole("option", { name: new RegExp(`^${name} \\d+ records$`) }).locator(".option-count");
+  const check = async (patch: Parameters<typeof expectedActorCount>[1]) => {
+    await picker.focus();
+    for (const [id, name] of [
+      ["russia", "Russia"],
+      ["iran", "Iran"],
+    ])
+      await expect(count(name!)).toHaveText(String(expectedActorCount(id!, patch)));
+    await picker.blur();
+  };
+  await check({});
+  await filterBar(page).getByRole("button", { name: "Gaza 2023" }).click();
+  await check({ episode: "gaza-2023" });
+  await filterBar(page).getByRole("button", { name: "Condemn" }).click();
+  await check({ episode: "gaza-2023", stances: ["condemn"] });
+  await page.goto("/?years=2024-2025&focus=actor:russia");
+  await check({ years: { start: 2024, end: 2025 } });
+  await picker.focus();
+  await page.getByRole("option", { name: /^Russia \d+ records$/ }).dispatchEvent("mousedown");
+  await expect(page).toHaveURL(/actors=russia/);
+  await picker.blur();
+  await check({ years: { start: 2024, end: 2025 }, actors: ["russia"] });
 });
 
 test("copy link copies the current URL and says so", async ({ page, context }) => {
