@@ -30,7 +30,7 @@ import {
 import type { StanceType } from "@/lib/model";
 import type { Linked } from "@/lib/select";
 import { GRAPH_OTHERS_ID, type Graph, type GraphEdge, type GraphNode } from "@/lib/select/graph";
-import type { Focus } from "@/lib/view";
+import { STANCE_TYPES, type Focus } from "@/lib/view";
 import { STANCE_COLOR, STANCE_FAMILY } from "../theme";
 import { edgeWidth, showsCount } from "./edgeStyle";
 import { nodeShape } from "./shapes";
@@ -334,7 +334,6 @@ export function NetworkGraph({
       ),
     [graph, linked],
   );
-  const typesShown = useMemo(() => [...new Set(graph.edges.map((e) => e.type))], [graph]);
   const interactive = useMemo(() => graph.nodes.filter((n) => n.id !== GRAPH_OTHERS_ID), [graph]);
 
   // What stands out: the hovered or keyboard-focused actor with its neighbours, else what the focus links to.
@@ -480,8 +479,10 @@ export function NetworkGraph({
         onPointerCancel={endDrag}
         data-testid="network-svg"
       >
+        {/* Every type's arrowhead, always: adding or removing a marker invalidates every edge path that
+            references one, so the set must not follow the filters. */}
         <defs>
-          {typesShown.map((type) => (
+          {STANCE_TYPES.map((type) => (
             <marker
               key={type}
               id={`${uid}-arrow-${type}`}
