@@ -72,15 +72,17 @@ export function EpisodePanel({ track, title, selected, dimmed, renderMark, onEpi
             height={plotHeight}
           />
         )}
-        {track.ticks.map((t) => (
-          <line key={t.x} className={styles.grid} x1={t.lineX} x2={t.lineX} y1={0} y2={plotHeight} />
-        ))}
-        <line className={styles.axisLine} x1={0} x2={width} y1={plotHeight} y2={plotHeight} />
-        {track.ticks.map((t) => (
-          <text key={t.x} className={styles.tick} x={t.x} y={plotHeight + 15} textAnchor="middle">
-            {t.label}
-          </text>
-        ))}
+        {/* Filters change the panel's height: the gridlines are one path and the axis moves as one group,
+            so that is two attributes rewritten rather than two per tick (and no tick label laid out again). */}
+        <path className={styles.grid} d={track.ticks.map((t) => `M${t.lineX},0V${plotHeight}`).join("")} />
+        <g transform={`translate(0,${plotHeight})`}>
+          <line className={styles.axisLine} x1={0} x2={width} y1={0} y2={0} />
+          {track.ticks.map((t) => (
+            <text key={t.x} className={styles.tick} x={t.x} y={15} textAnchor="middle">
+              {t.label}
+            </text>
+          ))}
+        </g>
         {track.bins ? (
           <BinBars bins={track.bins} top={TOP_PAD} height={plotHeight - 2 * TOP_PAD} />
         ) : (

@@ -118,9 +118,12 @@ export function Overview({
         height={plotHeight + AXIS_HEIGHT}
         {...brush}
       />
-      {track.ticks.map((t) => (
-        <line key={t.label} className={styles.grid} x1={t.lineX} x2={t.lineX} y1={labelsHeight} y2={axisY} />
-      ))}
+      {/* One path for the gridlines and one group for the axis: a change of height moves them with two
+          attribute writes (see EpisodePanel). */}
+      <path
+        className={styles.grid}
+        d={track.ticks.map((t) => `M${t.lineX},${labelsHeight}V${axisY}`).join("")}
+      />
       {selection && (
         <rect
           className={styles.selection}
@@ -165,12 +168,14 @@ export function Overview({
           </g>
         );
       })}
-      <line className={styles.axisLine} x1={0} x2={width} y1={axisY} y2={axisY} />
-      {track.ticks.map((t) => (
-        <text key={t.label} className={styles.tick} x={t.x} y={axisY + 16} textAnchor="middle">
-          {t.label}
-        </text>
-      ))}
+      <g transform={`translate(0,${axisY})`}>
+        <line className={styles.axisLine} x1={0} x2={width} y1={0} y2={0} />
+        {track.ticks.map((t) => (
+          <text key={t.label} className={styles.tick} x={t.x} y={16} textAnchor="middle">
+            {t.label}
+          </text>
+        ))}
+      </g>
       {track.bins ? (
         <BinBars bins={track.bins} top={labelsHeight + 4} height={plotHeight - 8} />
       ) : (
