@@ -21,8 +21,11 @@ export interface QuoteCardProps {
   onEvidence(ref: EvidenceRef): void;
   /** Row measuring for the windowed list. */
   measureRef?: Ref<HTMLLIElement>;
-  /** The index of this row in the flattened list (for the windowed list's measuring). */
-  row: number;
+  /**
+   * The index of this row in the flattened list, for the windowed list's measuring; unset in a short
+   * list, where a filter shifts every row's index and would re-render every card for nothing.
+   */
+  row?: number;
 }
 
 /**

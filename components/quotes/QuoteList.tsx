@@ -57,7 +57,6 @@ function scrollTo(box: HTMLElement, el: Element) {
 /** Scroll corrections allowed while a windowed row settles (estimates giving way to measurements). */
 const MAX_ATTEMPTS = 12;
 
-const rowSelector = (row: number) => `[data-row="${row}"]`;
 
 /**
  * The scrolling list of speaker groups. Short lists render every row; long ones render only the rows
@@ -210,7 +209,15 @@ export function QuoteList({
       pending.current = -1;
       return;
     }
-    const el = box.querySelector(rowSelector(row));
+    // A windowed row carries its index; in a short list rows are found by the record they draw.
+    let selector = `[data-row="${row}"]`;
+    if (!windowed) {
+      const { group, entry } = rowOf(starts, row);
+      const g = groups[group];
+      const record = entry < 0 ? `actor:${g?.speaker}` : `quote:${g?.entries[entry]?.quote.id}`;
+      selector = `[data-record="${CSS.escape(record)}"]`;
+    }
+    const el = box.querySelector(selector);
     if (el && inView(box, el)) pending.current = -1;
     else if (el) {
       scrollTo(box, el);
@@ -218,7 +225,7 @@ export function QuoteList({
       if (!offsets) pending.current = -1;
     } else if (offsets) box.scrollTop = Math.max(0, offsets[row]! - 8);
     else pending.current = -1;
-  }, [focusKey, target, offsets, rowCount, scrollTop]);
+  }, [focusKey, target, offsets, rowCount, scrollTop, windowed, starts, groups]);
 
   // Consecutive rows of one group render inside one group element (its header only if it is in range).
   const slices: { group: number; first: number; last: number; header: boolean }[] = [];
@@ -271,7 +278,7 @@ export function QuoteList({
                   )}
                   onFocus={onFocus}
                   measureRef={measure}
-                  row={base}
+                  row={windowed ? base : undefined}
                 />
               )}
               {last > first && (
@@ -292,7 +299,7 @@ export function QuoteList({
                         onFocus={onFocus}
                         onEvidence={onEvidence}
                         measureRef={measure}
-                        row={base + 1 + first + k}
+                        row={windowed ? base + 1 + first + k : undefined}
                       />
                     );
                   })}

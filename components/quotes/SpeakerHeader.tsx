@@ -31,8 +31,11 @@ export interface SpeakerHeaderProps {
   onFocus(focus: Focus): void;
   /** Row measuring for the windowed list. */
   measureRef?: Ref<HTMLElement>;
-  /** The index of this row in the flattened list (for the windowed list's measuring). */
-  row: number;
+  /**
+   * The index of this row in the flattened list, for the windowed list's measuring; unset in a short
+   * list, where a filter shifts every row's index and would re-render every card for nothing.
+   */
+  row?: number;
 }
 
 /** A speaker group's header: initials badge, name (focuses the actor), role and affiliation. */
