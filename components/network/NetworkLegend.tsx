@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { StanceType } from "@/lib/model";
 import type { Graph } from "@/lib/select/graph";
 import { STANCE_TYPES } from "@/lib/view";
@@ -32,8 +33,8 @@ function EdgeSwatch({ type }: { type: StanceType }) {
   );
 }
 
-/** The key of the network: the stance types drawn, by family, the node shapes drawn, and what size means. */
-export function NetworkLegend({ graph }: { graph: Graph }) {
+/** The key of the network: the stance types drawn, by family, the node shapes drawn, and what size means. Memoised: a focus change leaves the graph as it is. */
+export const NetworkLegend = memo(function NetworkLegend({ graph }: { graph: Graph }) {
   const types = new Set(graph.edges.map((e) => e.type));
   const kinds = new Set(graph.nodes.map((n) => n.kind));
   const counted = graph.edges.some(showsCount);
@@ -86,4 +87,4 @@ export function NetworkLegend({ graph }: { graph: Graph }) {
       </div>
     </div>
   );
-}
+});

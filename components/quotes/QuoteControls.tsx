@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { memo, useId, useRef, useState } from "react";
 import type { QuoteSort } from "@/lib/select/quotes";
 import { normalizeQuery } from "@/lib/view";
 import styles from "./QuotePanel.module.css";
@@ -25,7 +25,7 @@ const SORTS: { value: QuoteSort; label: string }[] = [
  * typed survives (the URL value is normalised), and follows `q` when it changes from outside (a chip,
  * back / forward). The first keystroke of an edit adds a history entry; the rest replace it.
  */
-export function QuoteControls({ q, onQuery, sort, onSort }: QuoteControlsProps) {
+export const QuoteControls = memo(function QuoteControls({ q, onQuery, sort, onSort }: QuoteControlsProps) {
   const id = useId();
   const [draft, setDraft] = useState(q);
   const [seen, setSeen] = useState(q);
@@ -96,4 +96,4 @@ export function QuoteControls({ q, onQuery, sort, onSort }: QuoteControlsProps) 
       </div>
     </div>
   );
-}
+});

@@ -1,10 +1,11 @@
+import { memo } from "react";
 import type { EventKind } from "@/lib/model";
 import { EVENT_KIND_LABEL } from "../theme";
 import { glyphPath, KIND_STYLE } from "./kindStyle";
 import styles from "./Timeline.module.css";
 
-/** The legend: one entry per event kind in the dataset, plus how a vague date and an episode are drawn. */
-export function TimelineLegend({ kinds }: { kinds: readonly EventKind[] }) {
+/** The legend: one entry per event kind in the dataset, plus how a vague date and an episode are drawn. Memoised: its kinds are fixed per dataset. */
+export const TimelineLegend = memo(function TimelineLegend({ kinds }: { kinds: readonly EventKind[] }) {
   return (
     <ul className={styles.legend} aria-label="Legend">
       {kinds.map((k) => (
@@ -29,4 +30,4 @@ export function TimelineLegend({ kinds }: { kinds: readonly EventKind[] }) {
       </li>
     </ul>
   );
-}
+});
