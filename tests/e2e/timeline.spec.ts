@@ -289,6 +289,15 @@ test("a text alternative lists the shown events in time order, and can be shown 
   await expect(table.locator("tbody tr").last()).toContainText(
     index.eventById.get(order[order.length - 1]!)!.title,
   );
+  // It follows the filters (hidden, a moment after the chart), then the way back.
+  const filterBar = page.getByRole("region", { name: "Filters" });
+  await filterBar.getByRole("button", { name: "Gaza 2023" }).click();
+  const gaza = timeOrder(drawn({ episode: "gaza-2023" }));
+  expect(gaza.length).toBeLessThan(order.length);
+  await expect(table.locator("tbody tr")).toHaveCount(gaza.length);
+  await expect(table.locator("tbody tr").first()).toContainText(index.eventById.get(gaza[0]!)!.title);
+  await filterBar.getByRole("button", { name: "Gaza 2023" }).click();
+  await expect(table.locator("tbody tr")).toHaveCount(order.length);
   await timeline(page).getByRole("button", { name: "Show as table" }).click();
   await expect(timeline(page).getByRole("region", { name: "Timeline events table" })).toBeVisible();
   await expect(overview(page)).toHaveCount(0);
