@@ -172,6 +172,11 @@ test("brushing the overview selects years and dims what is outside instead of hi
   const years = index.span.end - index.span.start + 1;
   const xOf = (year: number) => box.x + ((year - index.span.start + 0.5) / years) * box.width;
   const y = box.y + box.height - 6;
+  const status = timeline(page).getByTestId("timeline-years-status");
+  await expect(status).toHaveText(`All years shown, ${index.span.start}–${index.span.end}.`);
+  /** The overview's top within the timeline (the summary above the views may grow a line of chips). */
+  const chartTop = async () => (await strip.boundingBox())!.y - (await timeline(page).boundingBox())!.y;
+  const top = await chartTop();
   const before = await page.evaluate(() => history.length);
   await page.mouse.move(xOf(2014), y);
   await page.mouse.down();
@@ -188,11 +193,15 @@ test("brushing the overview selects years and dims what is outside instead of hi
     expected.events,
   );
   await expect(strip.getByTestId("timeline-years")).toHaveCount(1);
+  await expect(status).toContainText("Years 2014–2020 selected");
+  // The status line rewrites itself in place: the chart under it does not move.
+  expect(await chartTop()).toBeCloseTo(top, 0);
 
   // A click without a drag clears the brush.
   await page.mouse.click(xOf(2010), y);
   await expect(page).toHaveURL(/\/$/);
   await expect(timeline(page).locator('[data-record^="event:"][data-dimmed]')).toHaveCount(0);
+  await expect(status).toHaveText(`All years shown, ${index.span.start}–${index.span.end}.`);
 });
 
 test("it follows the filters: other filters hide, the year range dims, consistently with the counts", async ({
