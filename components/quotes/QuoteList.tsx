@@ -57,7 +57,6 @@ function scrollTo(box: HTMLElement, el: Element) {
 /** Scroll corrections allowed while a windowed row settles (estimates giving way to measurements). */
 const MAX_ATTEMPTS = 12;
 
-
 /**
  * The scrolling list of speaker groups. Short lists render every row; long ones render only the rows
  * near the viewport, between two paddings that stand for the rest, using measured row heights where

@@ -49,7 +49,8 @@ export const EventTable = memo(function EventTable({
       <table className={styles.table}>
         <caption>
           Events on the timeline in time order: {now.total}
-          {now.total > rows.length && ` (the first ${rows.length} listed; narrow the filters to see the rest)`}
+          {now.total > rows.length &&
+            ` (the first ${rows.length} listed; narrow the filters to see the rest)`}
         </caption>
         <thead>
           <tr>

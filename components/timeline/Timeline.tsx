@@ -310,7 +310,9 @@ export function Timeline({
           {view.years ? (
             <>
               Years{" "}
-              {view.years.start === view.years.end ? view.years.start : `${view.years.start}–${view.years.end}`}{" "}
+              {view.years.start === view.years.end
+                ? view.years.start
+                : `${view.years.start}–${view.years.end}`}{" "}
               selected: events outside them are dimmed. Click the overview without dragging to clear.
             </>
           ) : (

@@ -91,7 +91,9 @@ test("reset clears everything", async ({ page }) => {
   expect(await counts(page)).toEqual(expectedCounts({}));
 });
 
-test("the actor list's counts follow every filter but the actor one, and ignore the focus", async ({ page }) => {
+test("the actor list's counts follow every filter but the actor one, and ignore the focus", async ({
+  page,
+}) => {
   await page.goto("/");
   const picker = page.getByRole("combobox", { name: "Actors" });
   const count = (name: string) =>
