@@ -16,7 +16,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const TMP = path.join(ROOT, "bench", ".tmp");
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const SIZES = (process.env.BENCH_SIZES ?? "bundled,1000,10000,100000").split(",");
-const CHANGES = Number(process.env.BENCH_CHANGES ?? 40);
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 96);
 
 /** Budgets from DESIGN.md. */
 const BUDGET = { firstLoadJsKb: 200, medianBundledMs: 16, median100kMs: 100 };
