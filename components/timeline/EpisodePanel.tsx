@@ -5,6 +5,7 @@ import type { EpisodeTrack, PlacedMark } from "@/lib/layout/timeline";
 import { formatDate } from "@/lib/time";
 import { LANE_HEIGHT } from "./EventMark";
 import { BinBars } from "./BinBars";
+import { AxisBottom, GridLines } from "./TimeGrid";
 import styles from "./Timeline.module.css";
 
 const AXIS_HEIGHT = 22;
@@ -72,17 +73,8 @@ export function EpisodePanel({ track, title, selected, dimmed, renderMark, onEpi
             height={plotHeight}
           />
         )}
-        {/* Filters change the panel's height: the gridlines are one path and the axis moves as one group,
-            so that is two attributes rewritten rather than two per tick (and no tick label laid out again). */}
-        <path className={styles.grid} d={track.ticks.map((t) => `M${t.lineX},0V${plotHeight}`).join("")} />
-        <g transform={`translate(0,${plotHeight})`}>
-          <line className={styles.axisLine} x1={0} x2={width} y1={0} y2={0} />
-          {track.ticks.map((t) => (
-            <text key={t.x} className={styles.tick} x={t.x} y={15} textAnchor="middle">
-              {t.label}
-            </text>
-          ))}
-        </g>
+        <GridLines ticks={track.ticks} top={0} bottom={plotHeight} />
+        <AxisBottom ticks={track.ticks} y={plotHeight} width={width} labelDy={15} />
         {track.bins ? (
           <BinBars bins={track.bins} top={TOP_PAD} height={plotHeight - 2 * TOP_PAD} />
         ) : (

@@ -6,6 +6,7 @@ import { yearDomain, type OverviewTrack, type PlacedMark } from "@/lib/layout/ti
 import type { YearRange } from "@/lib/view";
 import { LANE_HEIGHT } from "./EventMark";
 import { BinBars } from "./BinBars";
+import { AxisBottom, GridLines } from "./TimeGrid";
 import styles from "./Timeline.module.css";
 
 const LABEL_ROW = 16;
@@ -118,12 +119,7 @@ export function Overview({
         height={plotHeight + AXIS_HEIGHT}
         {...brush}
       />
-      {/* One path for the gridlines and one group for the axis: a change of height moves them with two
-          attribute writes (see EpisodePanel). */}
-      <path
-        className={styles.grid}
-        d={track.ticks.map((t) => `M${t.lineX},${labelsHeight}V${axisY}`).join("")}
-      />
+      <GridLines ticks={track.ticks} top={labelsHeight} bottom={axisY} />
       {selection && (
         <rect
           className={styles.selection}
@@ -168,14 +164,7 @@ export function Overview({
           </g>
         );
       })}
-      <g transform={`translate(0,${axisY})`}>
-        <line className={styles.axisLine} x1={0} x2={width} y1={0} y2={0} />
-        {track.ticks.map((t) => (
-          <text key={t.label} className={styles.tick} x={t.x} y={16} textAnchor="middle">
-            {t.label}
-          </text>
-        ))}
-      </g>
+      <AxisBottom ticks={track.ticks} y={axisY} width={width} labelDy={16} />
       {track.bins ? (
         <BinBars bins={track.bins} top={labelsHeight + 4} height={plotHeight - 8} />
       ) : (
