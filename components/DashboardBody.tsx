@@ -37,7 +37,8 @@ export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored
   const visible = selectVisible(index, view);
   const timelineContext = selectVisibleIgnoringYears(index, view);
   const linked = selectLinked(index, view.focus);
-  // Stable while the filters the counts read stay put, so a focus or actor change leaves the picker alone.
+  // Stable while the filters the counts read stay put: a focus change leaves the picker alone, and an
+  // actor pick re-renders it without recounting.
   const { years, episode, stances, q } = view;
   const getActorCounts = useCallback(
     () => selectActorCounts(index, { actors: [], years, episode, stances, q }),

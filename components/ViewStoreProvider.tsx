@@ -24,7 +24,8 @@ const ViewStoreContext = createContext<ViewStoreContextValue | null>(null);
 /**
  * One view-state store per provider (never a module-level store), seeded with the view the server parsed
  * from the URL, and bound to the browser history after mount. A change reaches the URL once the frame
- * that shows it has been painted; leaving the page, or asking for the link, writes it at once.
+ * that shows it has been painted; a key or pointer press, leaving the page, or asking for the link writes
+ * it at once.
  */
 export function ViewStoreProvider({
   initialView,
@@ -48,10 +49,19 @@ export function ViewStoreProvider({
   useEffect(() => {
     const bound = bindUrl(value.store, parseContext, window, afterNextPaint);
     binding.current = bound;
-    window.addEventListener("pagehide", bound.flush);
+    // A change waits at most a frame for its URL. Anything that could navigate in that frame (a key, a
+    // pointer button, leaving the page) writes it first, so Back undoes exactly the last change. Capture
+    // phase: before the handler of a key or click that makes the next change.
+    const flush = () => bound.flush();
+    const options = { capture: true, passive: true };
+    window.addEventListener("keydown", flush, options);
+    window.addEventListener("pointerdown", flush, options);
+    window.addEventListener("pagehide", flush);
     return () => {
-      window.removeEventListener("pagehide", bound.flush);
-      bound.flush();
+      window.removeEventListener("keydown", flush, options);
+      window.removeEventListener("pointerdown", flush, options);
+      window.removeEventListener("pagehide", flush);
+      // Unmounted (a navigation away): a change still waiting belongs to a page no longer shown.
       bound.unbind();
       binding.current = null;
     };

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue } from "react";
+import { memo, useDeferredValue, useMemo } from "react";
 import type { DatasetIndex } from "@/lib/data";
 import { formatDate } from "@/lib/time";
 import { EVENT_KIND_LABEL } from "../theme";
@@ -35,8 +35,9 @@ export const EventTable = memo(function EventTable({
   /** True when the table is revealed. */
   shown: boolean;
 }) {
-  const later = useDeferredValue({ order, total, inYears });
-  const now = shown ? { order, total, inYears } : later;
+  const current = useMemo(() => ({ order, total, inYears }), [order, total, inYears]);
+  const later = useDeferredValue(current);
+  const now = shown ? current : later;
   const rows = now.order.slice(0, TABLE_ROWS);
   return (
     <div

@@ -69,24 +69,27 @@ export function bindUrl(
   host: HistoryHost,
   defer: (flush: () => void) => void = (flush) => flush(),
 ): UrlBinding {
-  let pending: { mode: "push" | "replace"; view: ViewStore["view"] } | null = null;
+  // The URL is made when the change happens (the path it was made on), written when `defer` says.
+  const urlOf = (view: ViewStore["view"]) => {
+    const query = serializeViewState(view, ctx);
+    return `${host.location.pathname}${query ? `?${query}` : ""}${host.location.hash}`;
+  };
+  let pending: { mode: "push" | "replace"; url: string } | null = null;
   const flush = () => {
     if (!pending) return;
-    const { mode, view } = pending;
+    const { mode, url } = pending;
     pending = null;
-    const query = serializeViewState(view, ctx);
-    const url = `${host.location.pathname}${query ? `?${query}` : ""}${host.location.hash}`;
     if (url === `${host.location.pathname}${host.location.search}${host.location.hash}`) return;
     write(host, mode, url);
   };
   const unsubscribe = store.subscribe((next, prev) => {
     if (next.view === prev.view || next.historyMode === "none") return;
     if (pending && next.historyMode === "replace") {
-      pending.view = next.view;
+      pending.url = urlOf(next.view);
       return;
     }
     flush();
-    pending = { mode: next.historyMode, view: next.view };
+    pending = { mode: next.historyMode, url: urlOf(next.view) };
     defer(flush);
   });
   const onPopState = () => {

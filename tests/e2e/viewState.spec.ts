@@ -151,6 +151,29 @@ test("copy link right after a change copies the changed view, not the one before
   await expect(page).toHaveURL(copied.href);
 });
 
+test("a key or pointer press writes a change still waiting for its frame, so Back undoes exactly it", async ({
+  page,
+}) => {
+  await page.goto("/?actors=russia");
+  await expect(page.getByTestId("timeline")).toHaveAttribute("data-measured", "true");
+  const search = await page.evaluate(() => {
+    const bar = document.querySelector('[aria-label="Filters"]')!;
+    [...bar.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Gaza 2023")!.click();
+    const before = location.search;
+    // What the browser's Back key or the mouse's back button sends first.
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowLeft", altKey: true }));
+    return { before, after: location.search };
+  });
+  expect(search.before).toBe("?actors=russia"); // the write waits for the frame…
+  expect(search.after).toBe("?actors=russia&episode=gaza-2023"); // …unless a key comes first
+  await page.goBack();
+  await expect(page).toHaveURL(/\/\?actors=russia$/);
+  await expect(filterBar(page).getByRole("button", { name: "Gaza 2023" })).toHaveAttribute(
+    "aria-pressed",
+    "false",
+  );
+});
+
 test("a garbage URL renders the default view, names what it ignored, and runs no script", async ({
   page,
 }) => {

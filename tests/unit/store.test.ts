@@ -146,6 +146,23 @@ describe("URL binding", () => {
     expect(host.entries[4]).toBe("?actors=russia&years=2023-2024&episode=april-2024");
   });
 
+  it("a waiting write keeps the path it was made on", () => {
+    const host = fakeHost();
+    const frames = manualFrames();
+    const store = createViewStore(DEFAULT_VIEW, ctx);
+    bindUrl(store, ctx, host, frames.defer);
+    const written: string[] = [];
+    const push = host.history.pushState;
+    host.history.pushState = (d, u, url) => {
+      written.push(url);
+      push(d, u, url);
+    };
+    store.getState().toggleActor("russia");
+    host.location.pathname = "/elsewhere";
+    frames.paint();
+    expect(written).toEqual(["/?actors=russia"]);
+  });
+
   it("flush writes a waiting change at once; back drops it; unbind drops it and stops writing", () => {
     const host = fakeHost();
     const frames = manualFrames();
