@@ -83,6 +83,9 @@ export const EventMark = memo(function EventMark({
   const labelInside = mark.span && mark.label !== null && mark.label.x >= mark.x0 && mark.label.x < mark.x1;
   const half = labelInside ? BAR_HALF_LABELLED : BAR_HALF;
   const w = mark.x1 - mark.x0;
+  // The ring shows focus, a link, or keyboard focus (only ever on the tab stop): other marks go without,
+  // one element fewer each to build when a filter brings marks back.
+  const ringed = focused || linked || tabbable;
   return (
     <g
       className={styles.mark}
@@ -100,7 +103,9 @@ export const EventMark = memo(function EventMark({
       {mark.span ? (
         <>
           <rect className={styles.hit} x={-2} y={-LANE_HEIGHT / 2} width={w + 4} height={LANE_HEIGHT} />
-          <rect className={styles.ring} x={-3} y={-half - 3} width={w + 6} height={2 * half + 6} rx={4} />
+          {ringed && (
+            <rect className={styles.ring} x={-3} y={-half - 3} width={w + 6} height={2 * half + 6} rx={4} />
+          )}
           <rect
             data-part="glyph"
             className={labelInside ? styles.barLabelled : styles.bar}
@@ -120,7 +125,7 @@ export const EventMark = memo(function EventMark({
       ) : (
         <>
           <circle className={styles.hit} r={HIT_RADIUS} />
-          <circle className={styles.ring} r={r + 4} />
+          {ringed && <circle className={styles.ring} r={r + 4} />}
           <path
             data-part="glyph"
             className={styles.glyph}
