@@ -3,6 +3,7 @@
 import type { DatasetIndex } from "@/lib/data";
 import type { VisibleRecords } from "@/lib/select";
 import type { FilterKey, ViewState } from "@/lib/view";
+import { formatYears } from "@/lib/time";
 import { STANCE_LABEL } from "../theme";
 
 /** "event" or "events" for a count. */
@@ -50,7 +51,7 @@ export function Summary({
   if (view.years)
     chips.push({
       key: "years",
-      label: `Years: ${view.years.start === view.years.end ? view.years.start : `${view.years.start}–${view.years.end}`}`,
+      label: `Years: ${formatYears(view.years)}`,
     });
   if (view.episode)
     chips.push({

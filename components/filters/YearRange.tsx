@@ -2,6 +2,7 @@
 
 import { memo, useId, useRef } from "react";
 import type { YearRange as Range } from "@/lib/view";
+import { formatYears } from "@/lib/time";
 
 /** Changes closer together than this belong to one gesture (a drag, or arrow keys pressed in a row). */
 const GESTURE_GAP_MS = 800;
@@ -34,10 +35,7 @@ export const YearRange = memo(function YearRange({
   return (
     <fieldset className="year-range">
       <legend className="control-label">
-        Years{" "}
-        <output htmlFor={`${id}-from ${id}-to`}>
-          {range.start === range.end ? range.start : `${range.start}–${range.end}`}
-        </output>
+        Years <output htmlFor={`${id}-from ${id}-to`}>{formatYears(range)}</output>
       </legend>
       <label htmlFor={`${id}-from`} className="visually-hidden">
         From year

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import type { DatasetIndex } from "@/lib/data";
 import { quoteFilterRelief, type FilterRelief } from "@/lib/select/quotes";
 import type { FilterKey, ViewState } from "@/lib/view";
+import { formatYears } from "@/lib/time";
 import { STANCE_LABEL } from "../theme";
 import styles from "./QuotePanel.module.css";
 
@@ -20,9 +21,7 @@ function filterLabel(index: DatasetIndex, view: ViewState, key: FilterRelief["ke
     case "actors":
       return `the actor filter (${view.actors.map((a) => index.actorById.get(a)?.name ?? a).join(", ")})`;
     case "years":
-      return view.years
-        ? `the years ${view.years.start === view.years.end ? view.years.start : `${view.years.start}–${view.years.end}`}`
-        : "the years";
+      return view.years ? `the years ${formatYears(view.years)}` : "the years";
     case "episode":
       return `the episode “${(view.episode && index.episodeById.get(view.episode)?.label) ?? view.episode}”`;
     case "stances":

@@ -16,6 +16,7 @@ import type { Event, EventKind } from "@/lib/model";
 import type { VisibleRecords } from "@/lib/select";
 import type { YearRange } from "@/lib/view";
 import { layoutTimeline, type PlacedMark, type TimelineLayout } from "@/lib/layout/timeline";
+import { formatYears } from "@/lib/time";
 import type { LinkedViewProps } from "../viewProps";
 import { markName } from "./describeEvent";
 import { EpisodePanel } from "./EpisodePanel";
@@ -307,17 +308,9 @@ export function Timeline({
           (which repainted all of it: about 4 ms of a year change). */}
       {!empty && (
         <p className={styles.status} data-testid="timeline-years-status">
-          {view.years ? (
-            <>
-              Years{" "}
-              {view.years.start === view.years.end
-                ? view.years.start
-                : `${view.years.start}–${view.years.end}`}{" "}
-              selected: events outside them are dimmed. Click the overview without dragging to clear.
-            </>
-          ) : (
-            `All years shown, ${index.span.start}–${index.span.end}.`
-          )}
+          {view.years
+            ? `Years ${formatYears(view.years)} selected: events outside them are dimmed. Click the overview without dragging to clear.`
+            : `All years shown, ${formatYears(index.span)}.`}
         </p>
       )}
       {!empty && !table && (

@@ -65,6 +65,11 @@ export function formatDate(
   return `${day} ${m} ${year}`;
 }
 
+/** A range of years as people write it: "2014–2020", or "2014" when it is one year. */
+export function formatYears(range: { start: number; end: number }): string {
+  return range.start === range.end ? String(range.start) : `${range.start}–${range.end}`;
+}
+
 /** A number that orders ISO dates like the calendar does, read straight off the digits (no Date). */
 export function dayKey(iso: string): number {
   // Inlined digit reads, no closure: this runs once per event on every filter change.

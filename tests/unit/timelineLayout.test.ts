@@ -23,7 +23,7 @@ import {
   type TimelineEventInput,
   type TimelineEpisodeInput,
 } from "@/lib/layout/timeline";
-import { toIso, toUtcDate } from "@/lib/time";
+import { formatYears, toIso, toUtcDate } from "@/lib/time";
 import { miniIndex } from "./helpers";
 
 const { data, index } = miniIndex();
@@ -231,6 +231,13 @@ describe("stacking close events into lanes", () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("year ranges as text", () => {
+  it("names one year once and a range with an en dash", () => {
+    expect(formatYears({ start: 2014, end: 2014 })).toBe("2014");
+    expect(formatYears({ start: 2014, end: 2020 })).toBe("2014–2020");
   });
 });
 
