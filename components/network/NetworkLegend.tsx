@@ -33,7 +33,10 @@ function EdgeSwatch({ type }: { type: StanceType }) {
   );
 }
 
-/** The key of the network: the stance types drawn, by family, the node shapes drawn, and what size means. Memoised: a focus change leaves the graph as it is. */
+/**
+ * The key of the network: the stance types drawn, by family, the node shapes drawn, and what size means.
+ * Memoised: a focus change leaves the graph as it is.
+ */
 export const NetworkLegend = memo(function NetworkLegend({ graph }: { graph: Graph }) {
   const types = new Set(graph.edges.map((e) => e.type));
   const kinds = new Set(graph.nodes.map((n) => n.kind));
