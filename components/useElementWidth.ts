@@ -13,8 +13,14 @@ export function useElementWidth<T extends HTMLElement>(fallback: number) {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = (w: number) =>
-      setWidth((old) => (old !== null && Math.abs(old - w) < 1 ? old : Math.floor(w)));
+    // The observer also fires when only the height changes (a filter that shortens a view): compare here,
+    // so that such a change schedules no render at all.
+    let last: number | null = null;
+    const measure = (w: number) => {
+      if (last !== null && Math.abs(last - w) < 1) return;
+      last = w;
+      setWidth(Math.floor(w));
+    };
     measure(el.getBoundingClientRect().width);
     const observer = new ResizeObserver((entries) => {
       const entry = entries[entries.length - 1];

@@ -479,25 +479,7 @@ export function NetworkGraph({
         onPointerCancel={endDrag}
         data-testid="network-svg"
       >
-        {/* Every type's arrowhead, always: adding or removing a marker invalidates every edge path that
-            references one, so the set must not follow the filters. */}
-        <defs>
-          {STANCE_TYPES.map((type) => (
-            <marker
-              key={type}
-              id={`${uid}-arrow-${type}`}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="9"
-              markerHeight="9"
-              markerUnits="userSpaceOnUse"
-              orient="auto"
-            >
-              <path d="M0,0L10,5L0,10Z" fill={STANCE_COLOR[type]} />
-            </marker>
-          ))}
-        </defs>
+        <ArrowDefs uid={uid} />
         <g aria-hidden="true">
           {graph.edges.map((e) => {
             const g = geometry.get(e.id);
@@ -623,6 +605,32 @@ export function NetworkGraph({
     </div>
   );
 }
+
+/**
+ * Every type's arrowhead, always: adding or removing a marker invalidates every edge path that references
+ * one, so the set must not follow the filters. Memoised on the id prefix, so a change never diffs them.
+ */
+const ArrowDefs = memo(function ArrowDefs({ uid }: { uid: string }) {
+  return (
+    <defs>
+      {STANCE_TYPES.map((type) => (
+        <marker
+          key={type}
+          id={`${uid}-arrow-${type}`}
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="9"
+          markerHeight="9"
+          markerUnits="userSpaceOnUse"
+          orient="auto"
+        >
+          <path d="M0,0L10,5L0,10Z" fill={STANCE_COLOR[type]} />
+        </marker>
+      ))}
+    </defs>
+  );
+});
 
 /** A label drawn over the marks on a white plate. */
 function FloatingLabel({ box, label, fontPx }: { box: Box; label: string; fontPx: number }) {

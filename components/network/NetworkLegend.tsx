@@ -15,8 +15,11 @@ const FAMILIES = [
 
 const KINDS = ["state", "person", "organization", "media", "group", "others"] as const;
 
+// The swatches are memoised on their one primitive prop: the legend re-renders with every filtered graph,
+// and its rows would otherwise diff every swatch's SVG again.
+
 /** A short arrow in a stance type's colour and dash. */
-function EdgeSwatch({ type }: { type: StanceType }) {
+const EdgeSwatch = memo(function EdgeSwatch({ type }: { type: StanceType }) {
   return (
     <svg width="26" height="10" aria-hidden="true" className={styles.swatch}>
       <line
@@ -31,7 +34,31 @@ function EdgeSwatch({ type }: { type: StanceType }) {
       <path d="M18,1L25,5L18,9Z" fill={STANCE_COLOR[type]} />
     </svg>
   );
-}
+});
+
+/** A node shape of the given kind. */
+const KindSwatch = memo(function KindSwatch({ kind }: { kind: (typeof KINDS)[number] }) {
+  return (
+    <svg width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true" className={styles.swatch}>
+      <path
+        d={nodeShape(kind, 5.5)}
+        className={`${styles.mark} ${kind === "others" ? styles.othersMark : ""}`}
+      />
+    </svg>
+  );
+});
+
+/** The disc that carries a count on merged arrows. */
+const CountSwatch = memo(function CountSwatch() {
+  return (
+    <svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true" className={styles.swatch}>
+      <circle r="8" className={styles.countDisc} />
+      <text dy="0.35em" textAnchor="middle" className={styles.countText}>
+        n
+      </text>
+    </svg>
+  );
+});
 
 /**
  * The key of the network: the stance types drawn, by family, the node shapes drawn, and what size means.
@@ -65,24 +92,14 @@ export const NetworkLegend = memo(function NetworkLegend({ graph }: { graph: Gra
         <ul className={styles.legendList}>
           {KINDS.filter((k) => kinds.has(k)).map((k) => (
             <li key={k}>
-              <svg width="16" height="16" viewBox="-8 -8 16 16" aria-hidden="true" className={styles.swatch}>
-                <path
-                  d={nodeShape(k, 5.5)}
-                  className={`${styles.mark} ${k === "others" ? styles.othersMark : ""}`}
-                />
-              </svg>
+              <KindSwatch kind={k} />
               {SHAPE_LABEL[k]}
             </li>
           ))}
           <li className={styles.legendNote}>size = stances in the whole dataset</li>
           {counted && (
             <li className={styles.legendNote}>
-              <svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true" className={styles.swatch}>
-                <circle r="8" className={styles.countDisc} />
-                <text dy="0.35em" textAnchor="middle" className={styles.countText}>
-                  n
-                </text>
-              </svg>
+              <CountSwatch />
               stances merged into one arrow
             </li>
           )}

@@ -1,16 +1,27 @@
+import { memo } from "react";
 import type { Tick } from "@/lib/layout/timelineScale";
 import styles from "./Timeline.module.css";
 
 // Filters change a panel's height. The gridlines are one path and the axis moves as one group, so a new
-// height is two attributes rewritten rather than two per tick (and no tick label laid out again).
+// height is two attributes rewritten rather than two per tick (and no tick label laid out again). Both are
+// memoised: the ticks come with the cached layout, so a change that keeps the layout (years, focus) leaves
+// them alone instead of diffing every tick label again.
 
 /** Gridlines at the ticks, from `top` to `bottom`. */
-export function GridLines({ ticks, top, bottom }: { ticks: readonly Tick[]; top: number; bottom: number }) {
+export const GridLines = memo(function GridLines({
+  ticks,
+  top,
+  bottom,
+}: {
+  ticks: readonly Tick[];
+  top: number;
+  bottom: number;
+}) {
   return <path className={styles.grid} d={ticks.map((t) => `M${t.lineX},${top}V${bottom}`).join("")} />;
-}
+});
 
 /** The axis line at `y`, with the tick labels `labelDy` below it. */
-export function AxisBottom({
+export const AxisBottom = memo(function AxisBottom({
   ticks,
   y,
   width,
@@ -31,4 +42,4 @@ export function AxisBottom({
       ))}
     </g>
   );
-}
+});
