@@ -3,6 +3,16 @@
 import { useLayoutEffect, useRef, useState } from "react";
 
 /**
+ * The width to store after measuring `measured` CSS pixels, or null to keep `stored`: whole pixels, rounded
+ * down, and changed only when the box is a pixel or more away from the stored width (sub-pixel jitter and
+ * height-only resizes leave it alone; the stored width never lags a whole pixel behind the box).
+ */
+export function widthUpdate(stored: number | null, measured: number): number | null {
+  if (stored !== null && Math.abs(stored - measured) < 1) return null;
+  return Math.floor(measured);
+}
+
+/**
  * The content width of an element, kept current by a ResizeObserver. Until the first measurement (and on
  * the server) it is `fallback`, so the first paint lays out at a plausible width instead of crashing.
  */
@@ -17,9 +27,10 @@ export function useElementWidth<T extends HTMLElement>(fallback: number) {
     // so that such a change schedules no render at all.
     let last: number | null = null;
     const measure = (w: number) => {
-      if (last !== null && Math.abs(last - w) < 1) return;
-      last = w;
-      setWidth(Math.floor(w));
+      const next = widthUpdate(last, w);
+      if (next === null) return;
+      last = next;
+      setWidth(next);
     };
     measure(el.getBoundingClientRect().width);
     const observer = new ResizeObserver((entries) => {

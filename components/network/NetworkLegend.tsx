@@ -15,8 +15,8 @@ const FAMILIES = [
 
 const KINDS = ["state", "person", "organization", "media", "group", "others"] as const;
 
-// The swatches are memoised on their one primitive prop: the legend re-renders with every filtered graph,
-// and its rows would otherwise diff every swatch's SVG again.
+// The swatches are memoised (on one primitive prop, or none): the legend re-renders with every filtered
+// graph, and its rows would otherwise diff every swatch's SVG again.
 
 /** A short arrow in a stance type's colour and dash. */
 const EdgeSwatch = memo(function EdgeSwatch({ type }: { type: StanceType }) {
