@@ -331,6 +331,21 @@ function thinTicks(ticks: Tick[], width: number): Tick[] {
   return out;
 }
 
+// The overview's ticks depend on the width and the span only, not on the events: one array per pair, so a
+// filter change hands the axis the same ticks and its memoised labels are left alone. Bounded: widths come
+// from resizes.
+const tickCache = new Map<string, Tick[]>();
+function overviewTicks(scale: TimeScale, span: { start: number; end: number }, width: number): Tick[] {
+  const key = `${width}|${span.start}|${span.end}`;
+  let ticks = tickCache.get(key);
+  if (!ticks) {
+    if (tickCache.size >= 32) tickCache.clear();
+    ticks = thinTicks(yearTicks(scale, span, textWidth("0000", TICK_FONT) + 12), width);
+    tickCache.set(key, ticks);
+  }
+  return ticks;
+}
+
 /**
  * The whole time axis, in pixels: an overview strip of the full span with the episodes as labelled bands
  * and the background events as marks, and one detail panel per episode at day resolution where its
@@ -365,7 +380,7 @@ export function layoutTimeline(
   const scale = timeScale(domain, width);
   const years = options.span.end - options.span.start + 1;
   const perMonth = width / (years * 12);
-  const ticks = thinTicks(yearTicks(scale, options.span, textWidth("0000", TICK_FONT) + 12), width);
+  const ticks = overviewTicks(scale, options.span, width);
   const bandExtents = episodes.map((ep) => {
     let x0 = scale(precisionSpan(ep.start, "day").start);
     let x1 = scale(precisionSpan(ep.end, "day").end);

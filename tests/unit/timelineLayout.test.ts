@@ -127,6 +127,25 @@ describe("time scale", () => {
     expect(narrow.length).toBeLessThan(wide.length);
     expect(narrow.every((t) => Number(t.label) % 5 === 0)).toBe(true);
   });
+
+  it("the overview's ticks are one array per width and span, whatever the events (the axis stays put)", () => {
+    const span = { start: 2006, end: 2025 };
+    const all = [ev("a", "2014-03-01"), ev("b", "2020-01-03", "day", "soleimani-2020")];
+    const at = (events: TimelineEventInput[], width: number, s = span) =>
+      layoutTimeline(events, EPISODES, { width, span: s }).overview.ticks;
+    const first = at(all, 900);
+    expect(at(all.slice(0, 1), 900)).toBe(first);
+    expect(at([], 900)).toBe(first);
+    // Another width or span has its own ticks, with their own values.
+    const wider = at(all, 1200);
+    expect(wider).not.toBe(first);
+    expect(wider.map((t) => t.label)).toEqual(
+      yearTicks(timeScale(yearDomain(span), 1200), span, textWidth("0000", TICK_FONT) + 12).map(
+        (t) => t.label,
+      ),
+    );
+    expect(at(all, 900, { start: 2010, end: 2025 })[0]!.label).not.toBe(first[0]!.label);
+  });
 });
 
 describe("stacking close events into lanes", () => {
