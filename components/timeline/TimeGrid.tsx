@@ -4,8 +4,8 @@ import styles from "./Timeline.module.css";
 
 // Filters change a panel's height. The gridlines are one path and the axis moves as one group, so a new
 // height is two attributes rewritten rather than two per tick (and no tick label laid out again). Both are
-// memoised: the ticks come with the cached layout, so a change that keeps the layout (years, focus) leaves
-// them alone instead of diffing every tick label again.
+// memoised on ticks that keep their identity (a panel's come with the cached layout, the overview's are
+// cached per width and span), so a change that leaves them leaves the tick labels undiffed.
 
 /** Gridlines at the ticks, from `top` to `bottom`. */
 export const GridLines = memo(function GridLines({

@@ -4,7 +4,10 @@ import { EVENT_KIND_LABEL } from "../theme";
 import { glyphPath, KIND_STYLE } from "./kindStyle";
 import styles from "./Timeline.module.css";
 
-/** The legend: one entry per event kind in the dataset, plus how a vague date and an episode are drawn. Memoised: its kinds are fixed per dataset. */
+/**
+ * The legend: one entry per event kind in the dataset, plus how a vague date and an episode are drawn.
+ * Memoised: its kinds are fixed per dataset.
+ */
 export const TimelineLegend = memo(function TimelineLegend({ kinds }: { kinds: readonly EventKind[] }) {
   return (
     <ul className={styles.legend} aria-label="Legend">

@@ -74,7 +74,8 @@ export const TICK_FONT = 11;
 export const MAX_LABEL_ROWS = 4;
 /**
  * Default of {@link TimelineOptions.maxMarks}: beyond it events are counted per period. 500 marks (about
- * 2,000 SVG elements) already crowd a 1,200 px axis; 1,700 made one actor pick at 100,000 events cost ~400 ms.
+ * 2,000 SVG elements) already crowd a 1,200 px axis; 1,700 made one actor pick at 100,000 events cost
+ * ~400 ms.
  */
 export const MAX_MARKS = 500;
 const LABEL_PAD = 4;

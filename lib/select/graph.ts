@@ -124,8 +124,8 @@ export interface DatasetGraphOptions {
 
 const typeOrder = new Map(STANCE_TYPES.map((t, i) => [t, i]));
 /**
- * Most stances first, then by label, then id: the order of a graph's nodes and of the layout's labels. Code-unit
- * order rather than localeCompare: it only needs to be fixed, and collation is slow.
+ * Most stances first, then by label, then id: the order of a graph's nodes and of the layout's labels.
+ * Code-unit order rather than localeCompare: it only needs to be fixed, and collation is slow.
  */
 export const byCountThenLabel = (
   a: { count: number; label: string; id: string },
