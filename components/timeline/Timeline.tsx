@@ -16,6 +16,7 @@ import type { Event, EventKind } from "@/lib/model";
 import type { VisibleRecords } from "@/lib/select";
 import type { YearRange } from "@/lib/view";
 import { layoutTimeline, type PlacedMark, type TimelineLayout } from "@/lib/layout/timeline";
+import { cachedIn } from "@/lib/select/memo";
 import { formatYears } from "@/lib/time";
 import type { LinkedViewProps } from "../viewProps";
 import { markName } from "./describeEvent";
@@ -105,13 +106,10 @@ export function Timeline({
         orderLimit: TABLE_ROWS,
       });
     // A list of events seen before (the unfiltered view's is the dataset's own array, so every reset) is laid
-    // out once per width and zoom.
+    // out once per width and zoom, for the last few widths (a resize passes through hundreds).
     let cached = layouts.get(context.events);
     if (!cached) layouts.set(context.events, (cached = new Map()));
-    const key = `${width}|${zoomed}`;
-    let layout = cached.get(key);
-    if (!layout) cached.set(key, (layout = make()));
-    return layout;
+    return cachedIn(cached, `${width}|${zoomed}`, make, 8);
   }, [context.events, index, width, zoomed]);
   // Drawn records are `context` (every filter but the years); of those, exactly the ones in `visible` (what
   // the summary counts) are inside the year range, so a year check decides the dimming without a set.

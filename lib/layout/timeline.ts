@@ -1,4 +1,5 @@
 import type { DatePrecision } from "../model/schema";
+import { cachedIn } from "../select/memo";
 import { dayKey, precisionSpan } from "../time";
 import { binEvents, type Bin, type BinUnit } from "./timelineBins";
 import { fitText, placeLabelRows, textWidth, dropOverlapping } from "./timelineLabels";
@@ -336,16 +337,13 @@ function thinTicks(ticks: Tick[], width: number): Tick[] {
 // filter change hands the axis the same ticks and its memoised labels are left alone. Bounded: widths come
 // from resizes.
 const tickCache = new Map<string, Tick[]>();
-function overviewTicks(scale: TimeScale, span: { start: number; end: number }, width: number): Tick[] {
-  const key = `${width}|${span.start}|${span.end}`;
-  let ticks = tickCache.get(key);
-  if (!ticks) {
-    if (tickCache.size >= 32) tickCache.clear();
-    ticks = thinTicks(yearTicks(scale, span, textWidth("0000", TICK_FONT) + 12), width);
-    tickCache.set(key, ticks);
-  }
-  return ticks;
-}
+const overviewTicks = (scale: TimeScale, span: { start: number; end: number }, width: number): Tick[] =>
+  cachedIn(
+    tickCache,
+    `${width}|${span.start}|${span.end}`,
+    () => thinTicks(yearTicks(scale, span, textWidth("0000", TICK_FONT) + 12), width),
+    32,
+  );
 
 /**
  * The whole time axis, in pixels: an overview strip of the full span with the episodes as labelled bands

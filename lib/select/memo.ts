@@ -20,3 +20,17 @@ export function memoizeLast<I extends object, A, R>(
     return lastResult;
   };
 }
+
+/**
+ * The value cached under `key`, made and stored on a miss. At `limit` entries the cache starts over, so a
+ * key that keeps changing (a width while the window is resized) cannot make it grow without end.
+ */
+export function cachedIn<K, V>(cache: Map<K, V>, key: K, make: () => V, limit: number): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= limit) cache.clear();
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}

@@ -6,6 +6,7 @@ import {
   selectVisible,
   selectVisibleIgnoringYears,
 } from "@/lib/select";
+import { cachedIn } from "@/lib/select/memo";
 import { DEFAULT_VIEW, type ViewState } from "@/lib/view";
 import { miniIndex } from "./helpers";
 
@@ -141,6 +142,34 @@ describe("memoised selectors", () => {
     const b = selectVisible(index, view({ actors: ["russia"], focus: { kind: "actor", id: "iran" } }));
     expect(b).toBe(a);
     expect(selectVisible(index, view({ actors: ["iran"] }))).not.toBe(a);
+  });
+});
+
+describe("bounded caches", () => {
+  it("make a value once per key, and start over at the limit instead of growing", () => {
+    const cache = new Map<number, { n: number }>();
+    let made = 0;
+    const get = (n: number) =>
+      cachedIn(
+        cache,
+        n,
+        () => {
+          made++;
+          return { n };
+        },
+        3,
+      );
+    const one = get(1);
+    expect(get(1)).toBe(one);
+    get(2);
+    get(3);
+    expect(made).toBe(3);
+    expect(cache.size).toBe(3);
+    const four = get(4);
+    expect(four.n).toBe(4);
+    expect(cache.size).toBe(1);
+    expect(get(1)).not.toBe(one);
+    expect(made).toBe(5);
   });
 });
 
