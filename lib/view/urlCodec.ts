@@ -16,12 +16,17 @@ export interface ParsedView {
 /** Search params as Next hands them to a page, or as the browser has them. */
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
+/**
+ * The (key, value) pairs of the input, strings only. Next builds its search-params object with `{}`, so a key
+ * named like an inherited member (`toString`, `constructor`) arrives as `[inheritedFunction, "1"]`: only own
+ * keys are read and only string values kept.
+ */
 function entries(input: SearchParamsInput): [string, string][] {
   if (input instanceof URLSearchParams) return [...input.entries()];
   const out: [string, string][] = [];
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) out.push([key, v]);
+  for (const key of Object.keys(input)) {
+    const value: unknown = input[key];
+    for (const v of Array.isArray(value) ? value : [value]) if (typeof v === "string") out.push([key, v]);
   }
   return out;
 }

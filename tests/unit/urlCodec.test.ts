@@ -14,6 +14,7 @@ import {
   yearsParam,
   type ViewState,
 } from "@/lib/view";
+import { searchParamsToUrlQuery } from "next/dist/shared/lib/router/utils/querystring";
 import { miniIndex } from "./helpers";
 
 const { ctx } = miniIndex();
@@ -185,6 +186,46 @@ describe("properties", { timeout: 60_000 }, () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it("a key named like a built-in (toString, constructor) is an unknown key, not a crash", () => {
+    const query = searchParamsToUrlQuery(new URLSearchParams("toString=1&actors=russia&constructor=x"));
+    const { state, ignored } = parseViewState(query, ctx);
+    expect(state.actors).toEqual(["russia"]);
+    expect(ignored).toEqual([
+      { key: "toString", value: "1" },
+      { key: "constructor", value: "x" },
+    ]);
+  });
+
+  it("any key name, Object.prototype's included, as Next hands it to the page: never throws, unknown keys named", () => {
+    // Next's own conversion of the request's search params into the page's `searchParams` object.
+    const inherited = Object.getOwnPropertyNames(Object.prototype);
+    const key = fc.oneof(
+      fc.constantFrom(...inherited),
+      fc.constantFrom("actors", "years", "episode", "stances", "focus", "q"),
+      fc.string({ maxLength: 20 }),
+    );
+    const value = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("russia", "2020-2024", "1"));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, value), { maxLength: 6 }), (pairs) => {
+        const search = new URLSearchParams(pairs);
+        const fromNext = parseViewState(searchParamsToUrlQuery(search), ctx);
+        // The same answer as reading the browser's URLSearchParams, in whatever order Next groups the keys.
+        const fromBrowser = parseViewState(search, ctx);
+        expect(fromNext.state).toEqual(fromBrowser.state);
+        const sortIgnored = (l: { key: string; value: string }[]) =>
+          l.map((i) => `${i.key}=${i.value}`).sort();
+        // Next cannot hold a `__proto__` key (assigning a string to it is a no-op), so that one never
+        // reaches the page; every other key does and is named.
+        const reachable = fromBrowser.ignored.filter((i) => i.key !== "__proto__");
+        expect(sortIgnored(fromNext.ignored)).toEqual(sortIgnored(reachable));
+        for (const [k, v] of pairs)
+          if (inherited.includes(k) && k !== "__proto__")
+            expect(fromNext.ignored).toContainEqual({ key: k, value: v.slice(0, 2000) });
+      }),
+      { numRuns: 2000 },
     );
   });
 
