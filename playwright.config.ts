@@ -9,7 +9,9 @@ export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
   workers: 2,
+  // A retry names a flaky test; failOnFlakyTests still fails the run (and run-all counts it as failed).
   retries: process.env.CI ? 1 : 0,
+  failOnFlakyTests: true,
   // axe-core over the full dashboard takes several seconds on a 2-core machine; leave room for it.
   timeout: 60_000,
   expect: { timeout: 7_000 },
