@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { Dashboard } from "@/components/Dashboard";
-import { DATASET_ROUTE, INLINE_RECORD_LIMIT, recordCount } from "@/lib/data";
+import { DATASET_ROUTE, inlinesDataset } from "@/lib/data";
+import { datasetBody } from "@/lib/data/datasetBody";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
 import { formatDate } from "@/lib/time";
 import { parseContextOf, parseViewState, type SearchParamsInput } from "@/lib/view";
@@ -10,6 +11,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
   const index = loadIndexedDataset();
   const { state, ignored } = parseViewState(await searchParams, parseContextOf(index));
   const { data } = index;
+  const body = datasetBody(data);
   const first = data.events.reduce((min, e) => (e.date < min.date ? e : min), data.events[0]!);
   const last = data.events.reduce((max, e) => (e.date > max.date ? e : max), data.events[0]!);
   return (
@@ -33,8 +35,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
       </header>
       <Suspense>
         <Dashboard
-          dataset={recordCount(data) <= INLINE_RECORD_LIMIT ? data : null}
+          dataset={inlinesDataset(body.json.byteLength) ? data : null}
           datasetUrl={DATASET_ROUTE}
+          datasetKey={body.etag}
           initialView={state}
           ignored={ignored}
         />

@@ -1,16 +1,24 @@
-import type { DatasetFile } from "../model/schema";
-
 /**
- * Datasets up to this many records travel inside the page, so the first paint already shows the views;
- * larger ones are fetched by the browser from {@link DATASET_ROUTE} as plain (compressed, cacheable) JSON,
- * because inlining tens of megabytes into the HTML and React's payload would double them and stall parsing.
+ * Datasets whose JSON is at most this many bytes travel inside the page, so the first paint already shows
+ * the views; larger ones are fetched by the browser from {@link DATASET_ROUTE}, compressed, because the page
+ * carries an inlined dataset twice (HTML and React's payload, escaped) and would stall parsing. Decided by
+ * bytes, not records: a few records with long texts weigh more than many short ones.
  */
-export const INLINE_RECORD_LIMIT = 5_000;
+export const INLINE_BYTE_LIMIT = 1_000_000;
+
+/** Environment variable that overrides {@link INLINE_BYTE_LIMIT} (`0` fetches every dataset). */
+export const INLINE_BYTES_ENV = "STANCE_ATLAS_INLINE_BYTES";
 
 /** The route that serves the loaded dataset as JSON. */
 export const DATASET_ROUTE = "/dataset.json";
 
-/** Number of records (events, stances, quotes, actors) in a dataset: what decides how it is delivered. */
-export function recordCount(data: DatasetFile): number {
-  return data.events.length + data.stances.length + data.quotes.length + data.actors.length;
+/** The inline limit in force: `$STANCE_ATLAS_INLINE_BYTES` when it is a whole number, else the default. */
+export function inlineByteLimit(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const raw = env[INLINE_BYTES_ENV];
+  return raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw) : INLINE_BYTE_LIMIT;
+}
+
+/** Whether a dataset of this many JSON bytes travels inside the page. */
+export function inlinesDataset(jsonBytes: number, limit: number = inlineByteLimit()): boolean {
+  return jsonBytes <= limit;
 }

@@ -22,7 +22,7 @@ export function datasetPath(env: Readonly<Record<string, string | undefined>> = 
  * dataset route separately, each with its own copy of this module, and a module-level map would load and
  * validate a 100,000-event file once per bundle (several seconds each).
  */
-function processCache<T>(name: string, make: () => T): T {
+export function processCache<T>(name: string, make: () => T): T {
   const slot = Symbol.for(`stance-atlas.${name}`);
   const store = globalThis as unknown as Record<symbol, T | undefined>;
   return (store[slot] ??= make());

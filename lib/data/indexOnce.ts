@@ -1,0 +1,15 @@
+import type { DatasetFile } from "../model/schema";
+import { indexDataset, type DatasetIndex } from "./indexDataset";
+
+let last: { key: string; index: DatasetIndex } | null = null;
+
+/**
+ * The index of a dataset identified by `key` (its content's entity tag), built once. The page hands the
+ * dataset to the client component as a fresh object on every request, so the server-side render would
+ * index it again per request; keyed by content, it is indexed once per process (and once per page load
+ * in the browser). One slot: a process serves one dataset.
+ */
+export function indexDatasetOnce(key: string, data: DatasetFile): DatasetIndex {
+  if (last?.key !== key) last = { key, index: indexDataset(data) };
+  return last.index;
+}
