@@ -1,7 +1,10 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-/** Next's recommended rules, plus the one-way import rule of DESIGN.md: lib never imports React or Next. */
+/**
+ * Next's recommended rules, plus the one-way import rule of docs/ARCHITECTURE.md: lib never imports React
+ * or Next.
+ */
 const config = [
   ...nextVitals,
   ...nextTs,

@@ -2,7 +2,7 @@
 // the bundled dataset and generated ones of 1,000, 10,000 and 100,000 events, serves it with `next start`
 // and measures in headless Chromium: first-load JavaScript (gzipped), time to first render, and the latency
 // of filter changes, each from its input event to the end of the frame that shows it (bench/interactions.ts).
-// Prints a table, writes bench/results.json, and exits non-zero when a budget of DESIGN.md is broken.
+// Prints a table, writes bench/results.json, and exits non-zero when a budget (README, Performance) is broken.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -18,7 +18,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const SIZES = (process.env.BENCH_SIZES ?? "bundled,1000,10000,100000").split(",");
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 96);
 
-/** Budgets from DESIGN.md. */
+/** The performance budgets the README states. */
 const BUDGET = { firstLoadJsKb: 200, medianBundledMs: 16, median100kMs: 100 };
 
 function newestSource(dir: string): number {

@@ -125,10 +125,11 @@ const pick = <T>(records: readonly T[], at: Int32Array): T[] => {
 };
 
 /**
- * The filter semantics of DESIGN.md, once for every view: a record passes the actor filter if any actor it
- * involves, or that actor's affiliation, is selected; the year filter if its year is in the range; the
- * episode filter if it belongs to the episode; the stance-type filter narrows stances to those types and
- * events and quotes to those tied to such a stance; the quote search narrows quotes.
+ * The filter semantics of docs/ARCHITECTURE.md, once for every view: a record passes the actor filter if
+ * any actor it involves, or an actor up that actor's affiliation chain, is selected; the year filter if its
+ * year is in the range; the episode filter if it belongs to the episode; the stance-type filter narrows
+ * stances to those types and events and quotes to those tied to such a stance; the quote search narrows
+ * quotes.
  */
 export function filterRecords(
   index: DatasetIndex,
