@@ -1,30 +1,52 @@
 import type { NextConfig } from "next";
+import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./proxy";
 import { loadDataset } from "./lib/data/loadDataset";
 import { GZIP_ACCEPTED } from "./lib/data/negotiate";
 
-const isDev = process.env.NODE_ENV === "development";
-
 // Validate the dataset whenever Next loads its config (next build, next start, next dev): a broken dataset
 // stops the build with a message naming the file, the record and the field, instead of a broken page.
-if (process.env.STANCE_ATLAS_SKIP_VALIDATION !== "1") loadDataset();
+// `next start` prints "Ready" before it loads this file (Next 16), then exits here with that message.
+loadDataset();
+
+/** Powerful features the dashboard never uses, switched off for it and anything it could embed. */
+const permissionsPolicy = [
+  "accelerometer",
+  "autoplay",
+  "browsing-topics",
+  "camera",
+  "display-capture",
+  "encrypted-media",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "idle-detection",
+  "interest-cohort",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "publickey-credentials-get",
+  "screen-wake-lock",
+  "serial",
+  "usb",
+  "xr-spatial-tracking",
+]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
 
 /**
- * Content-Security-Policy for every route. Next inlines its RSC payload as inline scripts, so scripts need
- * 'unsafe-inline' (a nonce would force every response through a proxy); 'unsafe-eval' only in dev, where
- * React's debugging needs it. Nothing is loaded from another origin.
+ * Security headers that never vary, on every response. The Content-Security-Policy (with a per-request
+ * nonce) and Strict-Transport-Security come from proxy.ts, which every request but the static files passes
+ * through; the static files get a nonce-less policy and, over HTTPS, HSTS from the rules below.
  */
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  `connect-src 'self'${isDev ? " ws:" : ""}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: permissionsPolicy },
+];
 
 const nextConfig: NextConfig = {
   // A separate build folder per checkout task (NEXT_DIST_DIR) lets several builds run side by side.
@@ -37,13 +59,18 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: csp },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
+        headers: securityHeaders,
+      },
+      // The proxy's matcher skips /_next/static (see proxy.ts), so these never meet its headers.
+      {
+        source: "/_next/static/:path*",
+        headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy() }],
+      },
+      {
+        source: "/_next/static/:path*",
+        // Next itself takes any x-forwarded-proto containing "https" as HTTPS; so does this rule.
+        has: [{ type: "header", key: "x-forwarded-proto", value: ".*https.*" }],
+        headers: [{ key: "Strict-Transport-Security", value: STRICT_TRANSPORT_SECURITY }],
       },
       // Next drops a route handler's own Content-Encoding, so the label of /dataset.json's precompressed
       // gzip answer is set here, under the very condition the route uses to send it.

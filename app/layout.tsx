@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import { ChunkErrorNotice } from "@/components/ChunkErrorNotice";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,10 +11,18 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-/** The document shell: system fonts only, nothing fetched at build or run time. */
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+/**
+ * The document shell: system fonts only, nothing fetched at build or run time. Reading the request's CSP
+ * nonce (set by proxy.ts) makes every page render per request, which a nonce needs: a page prerendered at
+ * build time, the 404 included, would carry scripts without it that the policy then blocks.
+ */
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en">
+      <head>
+        <ChunkErrorNotice nonce={nonce} />
+      </head>
       <body>{children}</body>
     </html>
   );

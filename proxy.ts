@@ -1,0 +1,69 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+const isDev = process.env.NODE_ENV === "development";
+
+/**
+ * The Content-Security-Policy. Pages get a per-request nonce: Next reads it back from the request's CSP header
+ * and stamps it on its own scripts (framework chunks and the inline RSC payload), and 'strict-dynamic' lets
+ * those scripts load the chunks they need. Without a nonce (static files, see next.config.ts) scripts come
+ * from 'self' only. Never 'unsafe-inline' for scripts; 'unsafe-eval' only in dev, where React's debugging
+ * needs it. Styles keep 'unsafe-inline' (the charts set style attributes). Nothing comes from another origin.
+ */
+export function contentSecurityPolicy(nonce?: string): string {
+  const scriptSrc = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self'";
+  return [
+    "default-src 'self'",
+    `script-src ${scriptSrc}${isDev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${isDev ? " ws:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** Sent only over HTTPS (browsers ignore it over plain HTTP anyway): two years, subdomains included. */
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
+
+/** 128 random bits, base64: unguessable and fresh for every request. */
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * HTTPS as the browser saw it: TLS here, or a TLS-terminating proxy in front saying so. Like Next itself
+ * (and the static-file rule in next.config.ts), any x-forwarded-proto containing "https" counts.
+ */
+function servedOverHttps(request: NextRequest): boolean {
+  return (
+    request.nextUrl.protocol === "https:" || !!request.headers.get("x-forwarded-proto")?.includes("https")
+  );
+}
+
+/**
+ * Per-request security headers for everything but the hashed static files: a nonce-based CSP (on the
+ * response, and on the request so Next finds the nonce while rendering; `x-nonce` for our own inline script
+ * in app/layout.tsx) and HSTS over HTTPS. The headers that never vary are set in next.config.ts.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce);
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (servedOverHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+export const config = {
+  // Static files (content-hashed, immutable) skip the proxy: next.config.ts gives them fixed headers.
+  matcher: ["/((?!_next/static/).*)"],
+};
