@@ -1,8 +1,13 @@
 import { addMonths, addYears, addDays } from "date-fns";
+import { utc } from "@date-fns/utc";
 import type { DatePrecision } from "../model/schema";
 
-// Every date-fns call of the project goes through here. Dates are ISO strings read as UTC midnight; tests
-// and scripts run with TZ=UTC, and parsing appends "T00:00:00Z" so a browser in another zone agrees.
+// Every date-fns call of the project goes through here. Dates are ISO strings read as UTC midnight, and all
+// calendar math runs in UTC whatever the machine's zone (date-fns' `in: utc` context), so a server in UTC and
+// a browser in New York or Kiritimati compute the same instants. The unit tests run in all three zones.
+
+/** date-fns options that do calendar math (month lengths, day boundaries) in UTC, not in local time. */
+const IN_UTC = { in: utc } as const;
 
 /** The UTC instant at the start of an ISO date. */
 export function toUtcDate(iso: string): Date {
@@ -22,13 +27,14 @@ export function toIso(date: Date): string {
 /** The half-open UTC span [start, end) a dated record covers: a day, a month or a year. */
 export function precisionSpan(iso: string, precision: DatePrecision): { start: Date; end: Date } {
   const start = toUtcDate(iso);
-  const end =
+  const next =
     precision === "day"
-      ? addDays(start, 1)
+      ? addDays(start, 1, IN_UTC)
       : precision === "month"
-        ? addMonths(start, 1)
-        : addYears(start, 1);
-  return { start, end };
+        ? addMonths(start, 1, IN_UTC)
+        : addYears(start, 1, IN_UTC);
+  // A plain Date, like `start`: callers compare and serialise instants, not UTCDate objects.
+  return { start, end: new Date(next.getTime()) };
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
