@@ -2,10 +2,15 @@
  * Runs once when the server starts (Next's instrumentation hook): loads, validates and indexes the dataset
  * then, so the first visitor does not wait for it. With a 100,000-event dataset that is several seconds of
  * validation which the first page request used to pay. A broken dataset fails earlier still: next.config.ts
- * validates it when the server loads its configuration.
+ * validates it when the server loads its configuration; should it break after that, the server exits here
+ * with its message instead of serving errors.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { loadIndexedDataset } = await import("./lib/data/loadDataset");
-  loadIndexedDataset();
+  const { loadIndexedDatasetOrExit } = await import("./lib/data/loadDataset");
+  const { data } = loadIndexedDatasetOrExit();
+  // Serialise and gzip the body of /dataset.json now too (off the main thread): the first download of a
+  // large dataset would otherwise wait a second for it.
+  const { datasetBody } = await import("./lib/data/datasetBody");
+  void datasetBody(data).gzipped();
 }

@@ -31,19 +31,22 @@ export function processCache<T>(name: string, make: () => T): T {
 const cache = processCache("datasets", () => new Map<string, DatasetFile>());
 
 /**
- * Reads, parses and validates a dataset file, once per path per process. Throws a {@link DatasetError}
- * naming the file, the record and the field when the file breaks the contract.
+ * Reads, decodes, parses and validates a dataset file, once per path per process. Throws a
+ * {@link DatasetError} naming the file, the record and the field when the file breaks the contract.
  */
 export function loadDataset(file: string = datasetPath()): DatasetFile {
   const cached = cache.get(file);
   if (cached) return cached;
-  const label = path.relative(process.cwd(), file) || file;
-  let text: string;
+  const relative = path.relative(process.cwd(), file);
+  // Relative inside the project, absolute outside it (not "../../tmp/mine.json").
+  const label = relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (err) {
     throw new DatasetError(label, [`cannot read the file (${(err as Error).message})`]);
   }
+  const text = decodeUtf8(bytes, label);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -53,6 +56,54 @@ export function loadDataset(file: string = datasetPath()): DatasetFile {
   const dataset = validateDataset(raw, label);
   cache.set(file, dataset);
   return dataset;
+}
+
+/**
+ * The file's text. The contract is UTF-8: a byte that is not (a Latin-1 "é", a cut multi-byte character)
+ * is an error naming its offset, where a lenient read would show "Rus��sia" on the page. A leading UTF-8
+ * byte order mark, which some editors write, is dropped (the decoder's default, `ignoreBOM: false`).
+ */
+function decodeUtf8(bytes: Uint8Array, label: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8Byte(bytes);
+    const utf16 =
+      (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+        ? " (the file starts with a UTF-16 byte order mark: save it as UTF-8)"
+        : "";
+    throw new DatasetError(label, [`not valid UTF-8 at byte ${at < 0 ? "?" : at}${utf16}`]);
+  }
+}
+
+/**
+ * Offset of the first byte that starts an ill-formed UTF-8 sequence (Unicode table 3-7: no overlong forms,
+ * no surrogates, nothing past U+10FFFF, no cut sequence at the end), or -1 when the bytes are well-formed.
+ */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  const n = bytes.length;
+  const inRange = (i: number, lo: number, hi: number) => i < n && bytes[i]! >= lo && bytes[i]! <= hi;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    let length: number;
+    if (b <= 0x7f) length = 1;
+    else if (b >= 0xc2 && b <= 0xdf) length = inRange(i + 1, 0x80, 0xbf) ? 2 : 0;
+    else if (b >= 0xe0 && b <= 0xef) {
+      // E0: no overlong forms (A0..BF); ED: no surrogates (80..9F).
+      const lo = b === 0xe0 ? 0xa0 : 0x80;
+      const hi = b === 0xed ? 0x9f : 0xbf;
+      length = inRange(i + 1, lo, hi) && inRange(i + 2, 0x80, 0xbf) ? 3 : 0;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      // F0: no overlong forms (90..BF); F4: nothing past U+10FFFF (80..8F).
+      const lo = b === 0xf0 ? 0x90 : 0x80;
+      const hi = b === 0xf4 ? 0x8f : 0xbf;
+      length = inRange(i + 1, lo, hi) && inRange(i + 2, 0x80, 0xbf) && inRange(i + 3, 0x80, 0xbf) ? 4 : 0;
+    } else length = 0; // a continuation byte on its own, C0, C1 or F5..FF
+    if (length === 0) return i;
+    i += length;
+  }
+  return -1;
 }
 
 const indexCache = processCache("indexes", () => new WeakMap<DatasetFile, DatasetIndex>());
@@ -66,4 +117,20 @@ export function loadIndexedDataset(file: string = datasetPath()): DatasetIndex {
     indexCache.set(data, index);
   }
   return index;
+}
+
+/**
+ * The server's startup hook: loads and indexes the dataset, or, when the file breaks the contract (it changed
+ * since next.config.ts checked it), prints the message and ends the process with exit code 1. Next logs an
+ * error thrown from the hook and keeps serving, every page a bare 500. Here, not in instrumentation.ts,
+ * because that file is also compiled for the Edge runtime, which has no `process.exit`.
+ */
+export function loadIndexedDatasetOrExit(file: string = datasetPath()): DatasetIndex {
+  try {
+    return loadIndexedDataset(file);
+  } catch (err) {
+    if (!(err instanceof DatasetError)) throw err;
+    console.error(err.message);
+    return process.exit(1);
+  }
 }

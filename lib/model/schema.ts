@@ -12,6 +12,14 @@ export const idSchema = z
  */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO date YYYY-MM-DD");
 
+/**
+ * The earliest and the latest date a record may carry, inclusive, in every dated field. The views do date
+ * math through `YYYY-MM-DD` strings, which break at both ends: a date padded past year 9999 has five digits
+ * (`new Date("10000-01-01T00:00:00Z")` is NaN; an event on 9999-12-31 drew NaN paths on the time axis), and
+ * `Date.UTC` reads years 0–99 as 1900–1999. This range keeps clear of both and covers any modern escalation.
+ */
+export const DATE_RANGE = { min: "1800-01-01", max: "2200-12-31" } as const;
+
 /** How much of a date the source actually gives. */
 export const datePrecisionSchema = z.enum(DATE_PRECISIONS);
 
@@ -37,7 +45,7 @@ export const sourceSchema = z.strictObject({
   published: isoDateSchema,
   datePrecision: datePrecisionSchema,
   dateNote: z.string().min(1).optional(),
-  /** File name of the document in the corpus (`shared/seeds/`). */
+  /** File name of the report in the source corpus (kept outside the repository; see data/README.md). */
   document: z.string().min(1),
   /** How publisher or title were inferred where the document does not state them. */
   note: z.string().min(1).optional(),

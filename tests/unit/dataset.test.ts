@@ -175,6 +175,16 @@ describe("validateDataset: one rule, one message", () => {
       (d) => (d.actors[0]!.affiliation = "russia"),
       /actor "russia": an actor cannot be its own "affiliation"/,
     ],
+    [
+      "affiliation cycle",
+      (d) => (d.actors[6]!.affiliation = "sergey-lavrov"),
+      /actor "sergey-lavrov": affiliation cycle sergey-lavrov → russian-foreign-ministry → sergey-lavrov in "affiliation"/,
+    ],
+    [
+      "date outside the supported range",
+      (d) => (d.events[3]!.date = "9999-01-01"),
+      /event "war-2014": date "9999-01-01" is outside the supported range 1800-01-01 – 2200-12-31 in "date"/,
+    ],
   ];
   for (const [rule, mutate, expected] of cases)
     it(`rejects: ${rule}`, () => {
