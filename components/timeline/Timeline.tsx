@@ -16,7 +16,7 @@ import type { Event, EventKind } from "@/lib/model";
 import type { VisibleRecords } from "@/lib/select";
 import type { YearRange } from "@/lib/view";
 import { layoutTimeline, type PlacedMark, type TimelineLayout } from "@/lib/layout/timeline";
-import { cachedIn } from "@/lib/select/memo";
+import { cachedIn } from "@/lib/util/memo";
 import { formatYears } from "@/lib/time";
 import type { LinkedViewProps } from "../viewProps";
 import { markName } from "./describeEvent";

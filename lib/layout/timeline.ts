@@ -1,5 +1,5 @@
 import type { DatePrecision } from "../model/schema";
-import { cachedIn } from "../select/memo";
+import { cachedIn } from "../util/memo";
 import { dayKey, precisionSpan } from "../time";
 import { binEvents, type Bin, type BinUnit } from "./timelineBins";
 import { fitText, placeLabelRows, textWidth, dropOverlapping } from "./timelineLabels";

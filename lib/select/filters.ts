@@ -1,7 +1,7 @@
 import { STANCE_TYPE_BIT, type DatasetIndex, type RecordColumns } from "../data/indexDataset";
 import type { Event, Quote, Stance } from "../model/schema";
-import type { ViewState } from "../view/viewState";
-import { memoizeLast } from "./memo";
+import type { ViewState } from "../model/viewState";
+import { memoizeLast } from "../util/memo";
 
 /** Which filters to leave out, for cross-filtering: a view is not filtered by its own control. */
 export interface FilterOptions {

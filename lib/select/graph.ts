@@ -1,6 +1,6 @@
 import type { DatasetIndex } from "../data/indexDataset";
 import type { ActorKind, Stance, StanceType } from "../model/schema";
-import { STANCE_TYPES } from "../view/viewState";
+import { STANCE_TYPES } from "../model/vocabulary";
 
 /** Id of the node that stands for actors not drawn one by one (see `MAX_NETWORK_NODES` in lib/layout). */
 export const GRAPH_OTHERS_ID = "_others";

@@ -1,4 +1,5 @@
 export * from "./filters";
 export * from "./linked";
+export * from "./graph";
 export * from "./quotes";
 export * from "./actorOptions";

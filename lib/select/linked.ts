@@ -1,6 +1,6 @@
 import { groupBy, type DatasetIndex, type RecordColumns } from "../data/indexDataset";
-import type { Focus } from "../view/viewState";
-import { memoizeLast } from "./memo";
+import type { Focus } from "../model/viewState";
+import { memoizeLast } from "../util/memo";
 
 /** Everything linked to the focused item, by kind of record; empty sets when nothing is focused. */
 export interface Linked {

@@ -1,8 +1,7 @@
 import { groupBy, type DatasetIndex } from "../data/indexDataset";
 import { dayKey } from "../time";
 import type { Quote } from "../model/schema";
-import type { FilterKey } from "../view/store";
-import { DEFAULT_VIEW, type ViewState } from "../view/viewState";
+import { DEFAULT_VIEW, type FilterKey, type ViewState } from "../model/viewState";
 import { filterRecords, type FilterView } from "./filters";
 
 /** How the quote panel orders its speaker groups: by the date of each speaker's first quote, or by name. */

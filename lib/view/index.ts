@@ -1,4 +1,4 @@
-export * from "./viewState";
+export * from "../model/viewState";
 export * from "./parsers";
 export * from "./parseContext";
 export * from "./urlCodec";

@@ -8,7 +8,7 @@ import {
   type FocusKind,
   type ViewState,
   type YearRange,
-} from "./viewState";
+} from "../model/viewState";
 
 /** What the parsers need to know about the dataset to tell a valid value from a stale or made-up one. */
 export interface ParseContext {

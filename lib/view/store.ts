@@ -6,10 +6,11 @@ import {
   canonicalStances,
   DEFAULT_VIEW,
   sameView,
+  type FilterKey,
   type Focus,
   type ViewState,
   type YearRange,
-} from "./viewState";
+} from "../model/viewState";
 
 /**
  * How a change is written to the browser history: a discrete change adds an entry, a continuous one
@@ -17,9 +18,6 @@ import {
  * (back / forward) writes nothing.
  */
 export type HistoryMode = "push" | "replace" | "none";
-
-/** Filters that the summary can remove one at a time. */
-export type FilterKey = "actors" | "years" | "episode" | "stances" | "focus" | "q";
 
 /** The view-state store: the live form of the URL, and nothing else (the dataset never enters it). */
 export interface ViewStore {

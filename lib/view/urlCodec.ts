@@ -1,4 +1,4 @@
-import { DEFAULT_VIEW, type ViewState } from "./viewState";
+import { DEFAULT_VIEW, type ViewState } from "../model/viewState";
 import { MAX_PARAM_LENGTH, PARAM_KEYS, PARAMS, type ParseContext } from "./parsers";
 
 /** A URL value that was dropped, for the notice. */

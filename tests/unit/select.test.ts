@@ -6,7 +6,7 @@ import {
   selectVisible,
   selectVisibleIgnoringYears,
 } from "@/lib/select";
-import { cachedIn } from "@/lib/select/memo";
+import { cachedIn } from "@/lib/util/memo";
 import { DEFAULT_VIEW, type ViewState } from "@/lib/view";
 import { miniIndex } from "./helpers";
 

@@ -1,5 +1,5 @@
-import type { StanceType } from "../model/schema";
-import { STANCE_TYPES as TYPES } from "../model/vocabulary";
+import type { StanceType } from "./schema";
+import { STANCE_TYPES as TYPES } from "./vocabulary";
 
 /** Kinds of record that can be focused; the prefix of a `focus` URL value. */
 export const FOCUS_KINDS = ["event", "actor", "stance", "quote"] as const;
@@ -35,6 +35,9 @@ export interface ViewState {
   /** Quote text search; empty = no search. */
   q: string;
 }
+
+/** Filters that the summary can remove one at a time. */
+export type FilterKey = "actors" | "years" | "episode" | "stances" | "focus" | "q";
 
 /** The default view: nothing filtered, nothing focused. */
 export const DEFAULT_VIEW: ViewState = Object.freeze({
