@@ -1,7 +1,7 @@
 /**
  * Runs once when the server starts (Next's instrumentation hook): loads, validates and indexes the dataset
- * then, so the first visitor does not wait for it. With a 100,000-event dataset that is several seconds of
- * validation which the first page request used to pay. A broken dataset fails earlier still: next.config.ts
+ * then, so the first visitor does not wait for it (on a large dataset the first page request used to pay for
+ * the whole validation). A broken dataset fails earlier still: next.config.ts
  * validates it when the server loads its configuration; should it break after that, the server exits here
  * with its message instead of serving errors.
  */

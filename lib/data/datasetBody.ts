@@ -28,7 +28,7 @@ export function datasetBody(data: DatasetFile = loadDataset()): DatasetBody {
     body = {
       json,
       etag,
-      // Level 6: a second of work once per process for a tenth of the bytes on every download.
+      // Level 6: the work is done once per process, and every download is then a fraction of the JSON's size.
       gzipped: () => (compressed ??= gzipAsync(json, { level: 6 })),
     };
     bodies.set(data, body);

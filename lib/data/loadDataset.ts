@@ -20,7 +20,7 @@ export function datasetPath(env: Readonly<Record<string, string | undefined>> = 
 /**
  * One cache per process, kept on `globalThis`: Next bundles the instrumentation hook, the page and the
  * dataset route separately, each with its own copy of this module, and a module-level map would load and
- * validate a 100,000-event file once per bundle (several seconds each).
+ * validate a large file once per bundle.
  */
 export function processCache<T>(name: string, make: () => T): T {
   const slot = Symbol.for(`stance-atlas.${name}`);

@@ -1,5 +1,5 @@
 // The closed vocabularies of the dataset as plain constants. The zod schema builds its enums from these, and
-// client code imports them from here, so the browser bundle never pulls in zod (about 60 KB gzipped).
+// client code imports them from here, so the browser bundle never pulls in zod, which would be most of the script budget.
 
 /** Kinds of actor; the network draws each with its own shape. */
 export const ACTOR_KINDS = ["person", "state", "organization", "media", "group"] as const;
