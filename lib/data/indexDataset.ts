@@ -53,9 +53,9 @@ export interface DatasetIndex {
   stanceById: ReadonlyMap<string, Stance>;
   quoteById: ReadonlyMap<string, Quote>;
   claimById: ReadonlyMap<string, Claim>;
+  /** Each event's filter facts (the time axis reads its year). Stances' and quotes' facts live only in
+   * {@link RecordColumns}. */
   eventFacts: ReadonlyMap<string, RecordFacts>;
-  stanceFacts: ReadonlyMap<string, RecordFacts>;
-  quoteFacts: ReadonlyMap<string, RecordFacts>;
   /** The actor a person or institution ultimately speaks for (Lavrov → russia); itself when unaffiliated. */
   campOf: ReadonlyMap<string, string>;
   /** Stances tied to each event. */
@@ -203,8 +203,6 @@ export function indexDataset(data: DatasetFile): DatasetIndex {
     quoteById: byId(data.quotes),
     claimById: byId(data.claims),
     eventFacts,
-    stanceFacts,
-    quoteFacts,
     campOf,
     stancesByEvent,
     quotesByEvent: groupBy(data.quotes, (q) => q.eventId),

@@ -1,10 +1,11 @@
 // The selectors work on the index's columns and posting lists (typed arrays) for speed. These tests hold
 // them to straightforward reference implementations over the same semantics, on the bundled dataset and on
-// a generated one, for random views.
+// a generated one, for random views. The reference derives every fact it filters by from the raw dataset
+// (`referenceFacts` in ./helpers), never from the index, so a bug in building the index shows here too.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateDataset } from "@/bench/generateDataset";
-import { indexDataset, type DatasetIndex } from "@/lib/data";
+import { indexDataset, STANCE_TYPE_BIT, type DatasetIndex, type RecordColumns } from "@/lib/data";
 import { loadDataset } from "@/lib/data/loadDataset";
 import type { Actor, Quote, Stance } from "@/lib/model";
 import {
@@ -17,34 +18,38 @@ import {
   type FilterView,
 } from "@/lib/select";
 import { DEFAULT_VIEW, STANCE_TYPES } from "@/lib/view";
+import { referenceFacts, type ReferenceFacts, type ReferenceRecordFacts } from "./helpers";
 
 const bundled = indexDataset(loadDataset());
 const generated = indexDataset(generateDataset({ events: 1500, seed: 7 }));
 
-/** The filter semantics of DESIGN.md, record by record through the facts maps. */
-function referenceFilter(index: DatasetIndex, view: FilterView, options: FilterOptions = {}) {
-  const passFacts = (
-    facts: { year: number; episode: string | null; actors: ReadonlySet<string> } | undefined,
-  ) => {
-    if (!facts) return false;
-    if (!options.ignoreYears && view.years && (facts.year < view.years.start || facts.year > view.years.end))
+/** The filter semantics of docs/ARCHITECTURE.md, record by record through facts computed from the raw data. */
+function referenceFilter(
+  index: DatasetIndex,
+  facts: ReferenceFacts,
+  view: FilterView,
+  options: FilterOptions = {},
+) {
+  const passFacts = (f: ReferenceRecordFacts | undefined) => {
+    if (!f) return false;
+    if (!options.ignoreYears && view.years && (f.year < view.years.start || f.year > view.years.end))
       return false;
-    if (view.episode !== null && facts.episode !== view.episode) return false;
-    if (!options.ignoreActors && view.actors.length > 0 && !view.actors.some((a) => facts.actors.has(a)))
+    if (view.episode !== null && f.episode !== view.episode) return false;
+    if (!options.ignoreActors && view.actors.length > 0 && !view.actors.some((a) => f.actors.has(a)))
       return false;
     return true;
   };
   const types = view.stances.length > 0 ? new Set<string>(view.stances) : null;
   const eventHasType = (id: string | undefined) =>
-    !types || (!!id && [...(index.stanceTypesByEvent.get(id) ?? [])].some((t) => types.has(t)));
+    !types || (!!id && [...(facts.typesByEvent.get(id) ?? [])].some((t) => types.has(t)));
   return {
-    events: index.data.events.filter((e) => passFacts(index.eventFacts.get(e.id)) && eventHasType(e.id)),
+    events: index.data.events.filter((e) => passFacts(facts.events.get(e.id)) && eventHasType(e.id)),
     stances: index.data.stances.filter(
-      (s) => passFacts(index.stanceFacts.get(s.id)) && (!types || types.has(s.type)),
+      (s) => passFacts(facts.stances.get(s.id)) && (!types || types.has(s.type)),
     ),
     quotes: index.data.quotes.filter(
       (q) =>
-        passFacts(index.quoteFacts.get(q.id)) &&
+        passFacts(facts.quotes.get(q.id)) &&
         eventHasType(q.eventId) &&
         q.text.toLowerCase().includes(view.q.toLowerCase()),
     ),
@@ -76,12 +81,42 @@ describe.each([
   ["bundled", bundled],
   ["generated", generated],
 ])("indexed selectors on the %s dataset", (_, index) => {
+  const facts = referenceFacts(index.data);
+
+  it("the index's columns hold the reference facts of every record", () => {
+    const actorIds = index.data.actors.map((a) => a.id);
+    const episodeIds = index.data.episodes.map((e) => e.id);
+    const check = (
+      kind: "events" | "stances" | "quotes",
+      types: (record: { id: string }) => ReadonlySet<string> | undefined,
+    ) => {
+      const columns: RecordColumns = index.columns[kind];
+      index.data[kind].forEach((record, i) => {
+        const want = facts[kind].get(record.id)!;
+        const listed = [...columns.actors.subarray(columns.actorStart[i]!, columns.actorStart[i + 1]!)];
+        expect(columns.year[i], record.id).toBe(want.year);
+        expect(episodeIds[columns.episode[i]!] ?? null, record.id).toBe(want.episode);
+        expect(listed.map((a) => actorIds[a]).sort(), record.id).toEqual(
+          [...want.actors].filter((a) => actorIds.includes(a)).sort(),
+        );
+        const bits = STANCE_TYPES.filter((t) => (columns.typeBits[i]! & STANCE_TYPE_BIT[t]!) !== 0);
+        expect(bits, record.id).toEqual(STANCE_TYPES.filter((t) => types(record)?.has(t)));
+      });
+    };
+    check("events", (e) => facts.typesByEvent.get(e.id));
+    check("stances", (s) => new Set([(s as Stance).type]));
+    check("quotes", (q) => {
+      const eventId = (q as Quote).eventId;
+      return eventId === undefined ? undefined : facts.typesByEvent.get(eventId);
+    });
+  });
+
   it("filterRecords equals the record-by-record reference, in dataset order", () => {
     fc.assert(
       fc.property(views(index), fc.boolean(), fc.boolean(), (view, ignoreYears, ignoreActors) => {
         const options = { ignoreYears, ignoreActors };
         const got = filterRecords(index, view, options);
-        const want = referenceFilter(index, view, options);
+        const want = referenceFilter(index, facts, view, options);
         expect(ids(got.events)).toEqual(ids(want.events));
         expect(ids(got.stances)).toEqual(ids(want.stances));
         expect(ids(got.quotes)).toEqual(ids(want.quotes));
@@ -97,13 +132,13 @@ describe.each([
       fc.property(views(index), (view) => {
         const counts = selectActorCounts(index, view);
         const want = new Map<string, number>();
-        const r = referenceFilter(index, view, { ignoreActors: true });
+        const r = referenceFilter(index, facts, view, { ignoreActors: true });
         const add = (facts: { actors: ReadonlySet<string> } | undefined) => {
           for (const a of facts?.actors ?? []) want.set(a, (want.get(a) ?? 0) + 1);
         };
-        r.events.forEach((e) => add(index.eventFacts.get(e.id)));
-        r.stances.forEach((s) => add(index.stanceFacts.get(s.id)));
-        r.quotes.forEach((q) => add(index.quoteFacts.get(q.id)));
+        r.events.forEach((e) => add(facts.events.get(e.id)));
+        r.stances.forEach((s) => add(facts.stances.get(s.id)));
+        r.quotes.forEach((q) => add(facts.quotes.get(q.id)));
         index.data.actors.forEach((a, i) => {
           expect(counts.get(a.id)).toBe(want.get(a.id) ?? 0);
           expect(counts.at(i)).toBe(want.get(a.id) ?? 0);
