@@ -3,7 +3,13 @@
 import { useCallback, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { DatasetIndex } from "@/lib/data";
-import { selectActorCounts, selectLinked, selectVisible, selectVisibleIgnoringYears } from "@/lib/select";
+import {
+  selectActorCounts,
+  selectActorCountsView,
+  selectLinked,
+  selectVisible,
+  selectVisibleIgnoringYears,
+} from "@/lib/select";
 import type { IgnoredParam } from "@/lib/view";
 import { useViewStore } from "./ViewStoreProvider";
 import { FilterBar } from "./filters/FilterBar";
@@ -25,7 +31,7 @@ export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored
       setYears: s.setYears,
       setEpisode: s.setEpisode,
       toggleStance: s.toggleStance,
-      toggleFocus: s.toggleFocus,
+      toggleSelection: s.toggleSelection,
       setQuery: s.setQuery,
       clearFilter: s.clearFilter,
       reset: s.reset,
@@ -36,16 +42,13 @@ export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored
 
   const visible = selectVisible(index, view);
   const timelineContext = selectVisibleIgnoringYears(index, view);
-  const linked = selectLinked(index, view.focus);
-  // Stable while the filters the counts read stay put: a focus change leaves the picker alone, and an
+  const linked = selectLinked(index, view.selection);
+  // Stable while the filters the counts read stay put: a selection change leaves the picker alone, and an
   // actor pick re-renders it without recounting.
-  const { years, episode, stances, q } = view;
-  const getActorCounts = useCallback(
-    () => selectActorCounts(index, { actors: [], years, episode, stances, q }),
-    [index, years, episode, stances, q],
-  );
+  const countsView = selectActorCountsView(index, view);
+  const getActorCounts = useCallback(() => selectActorCounts(index, countsView), [index, countsView]);
   const empty = visible.events.length + visible.stances.length + visible.quotes.length === 0;
-  const shared = { index, view, visible, linked, onFocus: actions.toggleFocus, onEvidence: setEvidence };
+  const shared = { index, view, visible, linked, onSelect: actions.toggleSelection, onEvidence: setEvidence };
 
   return (
     <>
@@ -95,7 +98,7 @@ export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored
         target={evidence}
         onClose={closeEvidence}
         onOpen={setEvidence}
-        onFocus={actions.toggleFocus}
+        onSelect={actions.toggleSelection}
       />
     </>
   );

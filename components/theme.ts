@@ -37,39 +37,8 @@ export const STANCE_COLOR: Record<StanceType, string> = {
   threaten: "#c51b7d",
 };
 
-/** Human labels of stance types, as verbs for sentences ("Russia condemns the United States"). */
-export const STANCE_VERB: Record<StanceType, string> = {
-  condemn: "condemns",
-  criticize: "criticizes",
-  protest: "protests to",
-  support: "supports",
-  defend: "defends",
-  praise: "praises",
-  celebrate: "celebrates",
-  thank: "thanks",
-  condole: "offers condolences to",
-  designate: "designates as terrorist",
-  dispute: "disputes",
-  warn: "warns",
-  threaten: "threatens",
-};
-
-/** Labels of stance types for toggles and legends. */
-export const STANCE_LABEL: Record<StanceType, string> = {
-  condemn: "Condemn",
-  criticize: "Criticize",
-  protest: "Protest",
-  support: "Support",
-  defend: "Defend",
-  praise: "Praise",
-  celebrate: "Celebrate",
-  thank: "Thank",
-  condole: "Condole",
-  designate: "Designate",
-  dispute: "Dispute (fact-check)",
-  warn: "Warn",
-  threaten: "Threaten",
-};
+// The stance words live with the sentences built from them (lib/select/wording.ts); re-exported for the views.
+export { STANCE_LABEL, STANCE_VERB } from "@/lib/select/wording";
 
 /** Group headings of the actor picker, in display order. */
 export const ACTOR_KIND_LABEL: Record<ActorKind, string> = {

@@ -1,6 +1,6 @@
 import type { DatasetIndex } from "@/lib/data";
 import type { Linked, VisibleRecords } from "@/lib/select";
-import type { Focus, ViewState } from "@/lib/view";
+import type { Selection, ViewState } from "@/lib/view";
 
 /** A record whose evidence (verbatim excerpt and source) the shared evidence panel can show. */
 export interface EvidenceRef {
@@ -12,14 +12,14 @@ export interface EvidenceRef {
 export interface LinkedViewProps {
   /** The dataset with its lookups. */
   index: DatasetIndex;
-  /** The current view state (filters and focus). */
+  /** The current view state (filters and selection). */
   view: ViewState;
   /** Records that pass every filter. */
   visible: VisibleRecords;
-  /** What the focused item links to; `linked.active` is false when nothing is focused. */
+  /** What the selected record links to; `linked.active` is false when nothing is selected. */
   linked: Linked;
-  /** Focus an item, or clear the focus when it is already focused. */
-  onFocus(focus: Focus): void;
+  /** Select a record, or clear the selection when it is already selected. */
+  onSelect(selection: Selection): void;
   /** Open the evidence panel on a record. */
   onEvidence(ref: EvidenceRef): void;
 }

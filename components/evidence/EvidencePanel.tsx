@@ -3,9 +3,10 @@
 import { useEffect, useRef, useState } from "react";
 import type { DatasetIndex } from "@/lib/data";
 import { formatDate } from "@/lib/time";
-import type { Focus } from "@/lib/view";
+import type { Selection } from "@/lib/view";
 import type { EvidenceRef } from "../viewProps";
-import { actorName, describeEvidence } from "./describe";
+import { actorName } from "@/lib/select/wording";
+import { describeEvidence } from "./describe";
 
 /** How many records of the same report the panel lists before "Show all". */
 const OTHERS_SHOWN = 25;
@@ -20,14 +21,18 @@ export function EvidencePanel({
   target,
   onClose,
   onOpen,
-  onFocus,
+  onSelect,
 }: {
+  /** The dataset with its lookups. */
   index: DatasetIndex;
   /** The record to show; null = closed. */
   target: EvidenceRef | null;
+  /** Closes the panel (Escape or Close). */
   onClose(): void;
+  /** Shows another record in the panel (one from the same report). */
   onOpen(ref: EvidenceRef): void;
-  onFocus(focus: Focus): void;
+  /** Selects the record in the views ("Highlight in the views"). */
+  onSelect(selection: Selection): void;
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const opener = useRef<Element | null>(null);
@@ -128,9 +133,13 @@ export function EvidencePanel({
           )}
         </dl>
       )}
-      {details.focus && (
+      {details.selection && (
         <p>
-          <button type="button" className="button button-primary" onClick={() => onFocus(details.focus!)}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => onSelect(details.selection!)}
+          >
             Highlight in the views
           </button>
         </p>

@@ -1,7 +1,8 @@
 import type { DatasetIndex } from "@/lib/data";
 import type { DatePrecision } from "@/lib/model";
-import type { Focus } from "@/lib/view";
-import { EVENT_KIND_LABEL, STANCE_VERB } from "../theme";
+import type { Selection } from "@/lib/view";
+import { actorName, stanceSentence } from "@/lib/select/wording";
+import { EVENT_KIND_LABEL } from "../theme";
 import type { EvidenceRef } from "../viewProps";
 
 /** Everything the evidence panel shows about one record. */
@@ -15,15 +16,10 @@ export interface EvidenceDetails {
   datePrecision: DatePrecision;
   dateNote?: string;
   sourceId: string;
-  /** The item to focus in the views, where the record is focusable. */
-  focus: Focus | null;
+  /** The record to select in the views, where it is selectable. */
+  selection: Selection | null;
   /** A fact-check verdict on the record, where one exists. */
   verdict?: { rating: string; reviewer: string; reasoning: string };
-}
-
-/** The display name of an actor id. */
-export function actorName(index: DatasetIndex, id: string): string {
-  return index.actorById.get(id)?.name ?? id;
 }
 
 /** Resolves an evidence reference to what the panel shows; null when the record no longer exists. */
@@ -40,20 +36,20 @@ export function describeEvidence(index: DatasetIndex, ref: EvidenceRef): Evidenc
         datePrecision: e.datePrecision,
         dateNote: e.dateNote,
         sourceId: e.sourceId,
-        focus: { kind: "event", id: e.id },
+        selection: { kind: "event", id: e.id },
       };
     }
     case "stance": {
       const s = index.stanceById.get(ref.id);
       if (!s) return null;
       return {
-        heading: `${actorName(index, s.from)} ${STANCE_VERB[s.type]} ${actorName(index, s.to)}`,
+        heading: stanceSentence(index, s),
         excerpt: s.evidence,
         date: s.date,
         datePrecision: s.datePrecision,
         dateNote: s.dateNote,
         sourceId: s.sourceId,
-        focus: { kind: "stance", id: s.id },
+        selection: { kind: "stance", id: s.id },
       };
     }
     case "quote": {
@@ -68,7 +64,7 @@ export function describeEvidence(index: DatasetIndex, ref: EvidenceRef): Evidenc
         datePrecision: q.datePrecision,
         dateNote: q.dateNote,
         sourceId: q.sourceId,
-        focus: { kind: "quote", id: q.id },
+        selection: { kind: "quote", id: q.id },
         verdict: claim
           ? { rating: claim.rating, reviewer: actorName(index, claim.reviewer), reasoning: claim.evidence }
           : undefined,
@@ -84,7 +80,7 @@ export function describeEvidence(index: DatasetIndex, ref: EvidenceRef): Evidenc
         datePrecision: c.datePrecision,
         dateNote: c.dateNote,
         sourceId: c.sourceId,
-        focus: null,
+        selection: null,
         verdict: { rating: c.rating, reviewer: actorName(index, c.reviewer), reasoning: c.evidence },
       };
     }

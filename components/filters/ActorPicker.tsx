@@ -37,7 +37,8 @@ export const ActorPicker = memo(function ActorPicker({
   const [active, setActive] = useState(0);
 
   // The counts follow a filter change in a deferred render right after the frame that updates the views:
-  // recounting 340,000 records' actors must not hold up the views (the picker is not one of them).
+  // recounting every shown record's actors grows with the dataset and must not hold up the views (the
+  // picker is not one of them).
   const currentCounts = useDeferredValue(getCounts);
   const counts = open ? currentCounts() : NO_COUNTS;
   const groups = useMemo(

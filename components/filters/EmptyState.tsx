@@ -1,6 +1,7 @@
 "use client";
 
 import type { DatasetIndex } from "@/lib/data";
+import { activeFilters } from "@/lib/select/filterTable";
 import type { FilterKey, ViewState } from "@/lib/view";
 
 /** Shown when the filters leave no record: says which filters are on and offers a way back. */
@@ -10,30 +11,25 @@ export function EmptyState({
   onClear,
   onReset,
 }: {
+  /** The dataset with its lookups, for the filters' names. */
   index: DatasetIndex;
+  /** The current view: each active filter gets a button that removes it. */
   view: ViewState;
+  /** Removes one filter. */
   onClear(key: FilterKey): void;
+  /** Removes every filter. */
   onReset(): void;
 }) {
-  const on: { key: FilterKey; label: string }[] = [];
-  if (view.actors.length > 0) on.push({ key: "actors", label: "the actor filter" });
-  if (view.years) on.push({ key: "years", label: "the year range" });
-  if (view.episode)
-    on.push({
-      key: "episode",
-      label: `the episode (${index.episodeById.get(view.episode)?.label ?? view.episode})`,
-    });
-  if (view.stances.length > 0) on.push({ key: "stances", label: "the stance types" });
-  if (view.q) on.push({ key: "q", label: "the quote search" });
+  const on = activeFilters(view);
   return (
     <div className="empty-state" role="region" aria-label="No matching records">
       <p>
         <strong>No record matches these filters together.</strong> Loosen one of them:
       </p>
       <div className="toggle-row">
-        {on.map((f) => (
-          <button key={f.key} type="button" className="button" onClick={() => onClear(f.key)}>
-            Remove {f.label}
+        {on.map((row) => (
+          <button key={row.key} type="button" className="button" onClick={() => onClear(row.key)}>
+            Remove {row.phrase(index, view)}
           </button>
         ))}
         <button type="button" className="button button-primary" onClick={onReset}>

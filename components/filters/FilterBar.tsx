@@ -3,16 +3,16 @@
 import { memo, useState } from "react";
 import type { Actor, Episode, StanceType } from "@/lib/model";
 import type { ActorCounts } from "@/lib/select/filters";
-import { STANCE_TYPES, type YearRange as Range } from "@/lib/view";
+import { STANCE_TYPES, type YearRange } from "@/lib/view";
 import { STANCE_COLOR, STANCE_LABEL } from "../theme";
 import { useCurrentUrl } from "../ViewStoreProvider";
 import { ActorPicker } from "./ActorPicker";
-import { YearRange } from "./YearRange";
+import { YearSlider } from "./YearSlider";
 
 /**
  * The filter bar: actors, years, episode, stance types, reset and copy-link. Pure over its props, and
- * memoised by part: each control receives only the part of the view it shows, so a focus change renders
- * none of them and a filter change only the control it concerns (the actor list alone has 70 options).
+ * memoised by part: each control receives only the part of the view it shows, so a selection change renders
+ * none of them and a filter change only the control it concerns (the actor list alone has an option per actor).
  */
 export const FilterBar = memo(function FilterBar({
   selectedActors,
@@ -32,20 +32,28 @@ export const FilterBar = memo(function FilterBar({
   /** The view's actor filter. */
   selectedActors: readonly string[];
   /** The view's year range; null = the full span. */
-  years: Range | null;
+  years: YearRange | null;
   /** The view's episode. */
   episode: string | null;
   /** The view's stance-type filter. */
   stances: readonly StanceType[];
+  /** Every actor of the dataset: the picker's options. */
   actors: readonly Actor[];
   /** Records per actor under the other filters; computed only when the actor list opens. */
   getActorCounts(): ActorCounts;
+  /** Every episode of the dataset: one toggle each. */
   episodes: readonly Episode[];
-  span: Range;
+  /** The dataset's full span of years: the slider's ends. */
+  span: YearRange;
+  /** Adds or removes an actor from the filter. */
   onToggleActor(id: string): void;
-  onYears(range: Range, continuous: boolean): void;
+  /** Sets the years; `continuous` for every change after the first of a gesture. */
+  onYears(range: YearRange, continuous: boolean): void;
+  /** Sets or clears the episode. */
   onEpisode(id: string | null): void;
+  /** Adds or removes a stance type from the filter. */
   onToggleStance(type: StanceType): void;
+  /** Removes every filter and the selection. */
   onReset(): void;
 }) {
   return (
@@ -56,7 +64,7 @@ export const FilterBar = memo(function FilterBar({
         getCounts={getActorCounts}
         onToggle={onToggleActor}
       />
-      <YearRange span={span} value={years} onChange={onYears} />
+      <YearSlider span={span} value={years} onChange={onYears} />
       <EpisodeToggles episodes={episodes} selected={episode} onEpisode={onEpisode} />
       <StanceToggles selected={stances} onToggle={onToggleStance} />
       <div className="control control-actions">

@@ -2,29 +2,12 @@
 
 import type { DatasetIndex } from "@/lib/data";
 import type { VisibleRecords } from "@/lib/select";
+import { REMOVABLE } from "@/lib/select/filterTable";
 import type { FilterKey, ViewState } from "@/lib/view";
-import { formatYears } from "@/lib/time";
-import { STANCE_LABEL } from "../theme";
 
 /** "event" or "events" for a count. */
 export function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
-}
-
-/** A human label for the focused item. */
-export function focusLabel(index: DatasetIndex, view: ViewState): string {
-  const f = view.focus;
-  if (!f) return "";
-  if (f.kind === "event") return `event “${index.eventById.get(f.id)?.title ?? f.id}”`;
-  if (f.kind === "actor") return `actor ${index.actorById.get(f.id)?.name ?? f.id}`;
-  if (f.kind === "quote") {
-    const q = index.quoteById.get(f.id);
-    return `quote by ${q ? (index.actorById.get(q.speaker)?.name ?? q.speaker) : f.id}`;
-  }
-  const s = index.stanceById.get(f.id);
-  if (!s) return `stance ${f.id}`;
-  const name = (id: string) => index.actorById.get(id)?.shortName ?? index.actorById.get(id)?.name ?? id;
-  return `stance ${name(s.from)} → ${name(s.to)} (${s.type})`;
 }
 
 /**
@@ -37,31 +20,19 @@ export function Summary({
   visible,
   onClear,
 }: {
+  /** The dataset with its lookups, for the chips' names. */
   index: DatasetIndex;
+  /** The current view: its active filters become chips. */
   view: ViewState;
+  /** The records shown, for the counts. */
   visible: VisibleRecords;
+  /** Removes one filter (a chip's button). */
   onClear(key: FilterKey): void;
 }) {
-  const chips: { key: FilterKey; label: string }[] = [];
-  if (view.actors.length > 0)
-    chips.push({
-      key: "actors",
-      label: `Actors: ${view.actors.map((a) => index.actorById.get(a)?.name ?? a).join(", ")}`,
-    });
-  if (view.years)
-    chips.push({
-      key: "years",
-      label: `Years: ${formatYears(view.years)}`,
-    });
-  if (view.episode)
-    chips.push({
-      key: "episode",
-      label: `Episode: ${index.episodeById.get(view.episode)?.label ?? view.episode}`,
-    });
-  if (view.stances.length > 0)
-    chips.push({ key: "stances", label: `Stances: ${view.stances.map((t) => STANCE_LABEL[t]).join(", ")}` });
-  if (view.q) chips.push({ key: "q", label: `Search: “${view.q}”` });
-  if (view.focus) chips.push({ key: "focus", label: `Focus: ${focusLabel(index, view)}` });
+  const chips = REMOVABLE.filter((row) => row.isActive(view)).map((row) => ({
+    key: row.key,
+    label: `${row.title}: ${row.value(index, view)}`,
+  }));
   return (
     <div className="summary">
       <p className="summary-counts" aria-live="polite" data-testid="summary-counts">

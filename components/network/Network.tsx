@@ -22,7 +22,7 @@ const NARROW_BELOW_PX = 560;
  * layout of the whole dataset, so filtering never moves or resizes them; the shown stances are directed edges
  * coloured by type, shaped by the dataset's graph, so filtering never reshapes one either.
  */
-export function Network({ index, view, visible, linked, onFocus, onEvidence }: LinkedViewProps) {
+export function Network({ index, view, visible, linked, onSelect: onFocus, onEvidence }: LinkedViewProps) {
   const { ref: wrap, width } = useElementWidth<HTMLDivElement>(720);
   const layout = datasetLayout(index, width < NARROW_BELOW_PX ? "narrow" : "wide");
   const height = fitHeight(layout.bounds, width);
@@ -44,7 +44,7 @@ export function Network({ index, view, visible, linked, onFocus, onEvidence }: L
     [index],
   );
 
-  const focus = view.focus;
+  const focus = view.selection;
   const onNode = useCallback((id: string) => onFocus({ kind: "actor", id }), [onFocus]);
   const onEdge = useCallback(
     (e: GraphEdge) => {
@@ -75,7 +75,7 @@ export function Network({ index, view, visible, linked, onFocus, onEvidence }: L
             layout={layout}
             width={width}
             height={height}
-            focus={focus}
+            selection={focus}
             linked={linked}
             describeEdge={describeEdge}
             onNode={onNode}

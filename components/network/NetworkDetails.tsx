@@ -3,7 +3,7 @@ import type { Stance } from "@/lib/model";
 import type { Linked } from "@/lib/select";
 import type { Graph } from "@/lib/select/graph";
 import { formatDate } from "@/lib/time";
-import type { Focus } from "@/lib/view";
+import type { Selection } from "@/lib/view";
 import type { EvidenceRef } from "../viewProps";
 import { stanceClause, stanceSentence } from "./describe";
 import styles from "./Network.module.css";
@@ -14,10 +14,10 @@ export interface NetworkDetailsProps {
   graph: Graph;
   /** The stances shown under the filters. */
   stances: readonly Stance[];
-  focus: Focus | null;
+  focus: Selection | null;
   linked: Linked;
   /** Focus a stance (or clear the focus if it is focused). */
-  onFocus(focus: Focus): void;
+  onFocus(focus: Selection): void;
   /** Open the shared evidence panel. */
   onEvidence(ref: EvidenceRef): void;
 }

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { DatasetIndex } from "@/lib/data";
 import type { Stance } from "@/lib/model";
-import type { Focus } from "@/lib/view";
+import type { Selection } from "@/lib/view";
 import type { EvidenceRef } from "../viewProps";
 import { stanceSentence } from "./describe";
 import styles from "./Network.module.css";
@@ -25,8 +25,8 @@ export function StanceText({
   index: DatasetIndex;
   /** The stances shown under the filters, in dataset order. */
   stances: readonly Stance[];
-  focus: Focus | null;
-  onFocus(focus: Focus): void;
+  focus: Selection | null;
+  onFocus(focus: Selection): void;
   onEvidence(ref: EvidenceRef): void;
 }) {
   // The sentences are built only while the disclosure is open: closed, nobody (screen readers included)

@@ -3,8 +3,9 @@
 import { memo, type MouseEvent, type Ref } from "react";
 import type { DatasetIndex } from "@/lib/data";
 import type { Quote } from "@/lib/model";
+import { actorName } from "@/lib/select/wording";
 import { formatDate } from "@/lib/time";
-import type { Focus } from "@/lib/view";
+import type { Selection } from "@/lib/view";
 import type { EvidenceRef } from "../viewProps";
 import styles from "./QuotePanel.module.css";
 import type { RecordState } from "./recordState";
@@ -15,9 +16,11 @@ export interface QuoteCardProps {
   quote: Quote;
   /** The quote continues the card above it (one quotation the report splits in parts). */
   joined: boolean;
-  /** The quote's focus state in the linked views. */
+  /** The quote's selection state in the linked views. */
   state: RecordState;
-  onFocus(focus: Focus): void;
+  /** Selects the quote (a click on the card or "Highlight"). */
+  onSelect(selection: Selection): void;
+  /** Opens the evidence panel ("Source", "Fact-check source"). */
   onEvidence(ref: EvidenceRef): void;
   /** Row measuring for the windowed list. */
   measureRef?: Ref<HTMLLIElement>;
@@ -31,29 +34,29 @@ export interface QuoteCardProps {
 /**
  * One quote: a figure with the verbatim text, the fact-check verdict where the quote carries a reviewed
  * claim, and a caption naming speaker, date, context and source. Clicking the card (or "Highlight")
- * focuses it in every view; "Source" opens the evidence panel.
+ * selects it in every view; "Source" opens the evidence panel.
  */
 export const QuoteCard = memo(function QuoteCard({
   index,
   quote,
   joined,
   state,
-  onFocus,
+  onSelect,
   onEvidence,
   measureRef,
   row,
 }: QuoteCardProps) {
-  const speaker = index.actorById.get(quote.speaker)?.name ?? quote.speaker;
+  const speaker = actorName(index, quote.speaker);
   const source = index.sourceById.get(quote.sourceId);
   const claim = quote.claimId ? index.claimById.get(quote.claimId) : undefined;
-  const reviewer = claim ? (index.actorById.get(claim.reviewer)?.name ?? claim.reviewer) : "";
+  const reviewer = claim ? actorName(index, claim.reviewer) : "";
   const date = formatDate(quote.date, quote.datePrecision);
-  const focus = () => onFocus({ kind: "quote", id: quote.id });
+  const select = () => onSelect({ kind: "quote", id: quote.id });
   const onCardClick = (e: MouseEvent<HTMLLIElement>) => {
     // Buttons do their own thing, and selecting text to copy it is not a click on the card.
     if ((e.target as Element).closest("button, a, input")) return;
     if (window.getSelection()?.toString()) return;
-    focus();
+    select();
   };
   const className = [styles.card, joined ? styles.joined : "", state.dim ? styles.dim : ""].join(" ");
   return (
@@ -61,7 +64,7 @@ export const QuoteCard = memo(function QuoteCard({
       ref={measureRef}
       data-row={row}
       data-record={`quote:${quote.id}`}
-      data-focused={state.focused ? "true" : undefined}
+      data-focused={state.selected ? "true" : undefined}
       data-linked={state.linked ? "true" : undefined}
       className={className}
       onClick={onCardClick}
@@ -108,9 +111,9 @@ export const QuoteCard = memo(function QuoteCard({
         <button
           type="button"
           className="toggle"
-          aria-pressed={state.focused}
+          aria-pressed={state.selected}
           aria-label={`Highlight the quote by ${speaker}, ${date}`}
-          onClick={focus}
+          onClick={select}
         >
           Highlight
         </button>

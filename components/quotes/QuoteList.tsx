@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DatasetIndex } from "@/lib/data";
 import type { Linked } from "@/lib/select";
 import { prefixOffsets, rowOf, visibleRange, type QuoteGroup } from "@/lib/select/quotes";
-import type { Focus } from "@/lib/view";
+import type { Selection } from "@/lib/view";
 import type { EvidenceRef } from "../viewProps";
 import { QuoteCard } from "./QuoteCard";
 import { SpeakerHeader } from "./SpeakerHeader";
@@ -19,11 +19,15 @@ export interface QuoteListProps {
   starts: Int32Array;
   /** Render only the rows near the viewport (long lists). */
   windowed: boolean;
-  focus: Focus | null;
+  /** The selected record, if any. */
+  selection: Selection | null;
+  /** What the selection links to. */
   linked: Linked;
-  /** The row to bring into view when the focus changes; -1 for none. */
+  /** The row to bring into view when the selection changes; -1 for none. */
   target: number;
-  onFocus(focus: Focus): void;
+  /** Selects a quote or a speaker. */
+  onSelect(selection: Selection): void;
+  /** Opens the evidence panel on a record. */
   onEvidence(ref: EvidenceRef): void;
 }
 
@@ -60,7 +64,7 @@ const MAX_ATTEMPTS = 12;
 /**
  * The scrolling list of speaker groups. Short lists render every row; long ones render only the rows
  * near the viewport, between two paddings that stand for the rest, using measured row heights where
- * known and estimates elsewhere. When the focus changes, the first linked row is scrolled into view
+ * known and estimates elsewhere. When the selection changes, the first linked row is scrolled into view
  * inside the list (the page itself does not move).
  */
 export function QuoteList({
@@ -68,10 +72,10 @@ export function QuoteList({
   groups,
   starts,
   windowed,
-  focus,
+  selection,
   linked,
   target,
-  onFocus,
+  onSelect,
   onEvidence,
 }: QuoteListProps) {
   const boxRef = useRef<HTMLDivElement>(null);
@@ -160,8 +164,8 @@ export function QuoteList({
   }, [windowed]);
 
   const frame = useRef(0);
-  // The box's scroll position as of its last scroll event: reading or setting scrollTop forces a layout,
-  // which on every filter change cost about 10 ms, so the reset below consults this instead.
+  // The box's scroll position as of its last scroll event: reading or setting scrollTop forces a layout of
+  // the freshly changed list inside the filter change's frame, so the reset below consults this instead.
   const lastScroll = useRef(0);
   const onScroll = useCallback(() => {
     lastScroll.current = boxRef.current?.scrollTop ?? 0;
@@ -174,9 +178,9 @@ export function QuoteList({
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   // A new list (other filters or order) starts from its top; not on the first render, where a deep link
-  // may scroll to its focus.
+  // may scroll to its selection.
   const lastStarts = useRef(starts);
-  // The row still to bring into view after a focus change (-1: none); row indexes die with their list.
+  // The row still to bring into view after a selection change (-1: none); row indexes die with their list.
   const pending = useRef(-1);
   useEffect(() => {
     if (lastStarts.current === starts) return;
@@ -188,18 +192,18 @@ export function QuoteList({
     }
   }, [starts]);
 
-  // Bring the first linked quote into view when the focus changes, and only then. A windowed row that is
+  // Bring the first linked quote into view when the selection changes, and only then. A windowed row that is
   // not rendered yet is approached by its estimated offset, then corrected on the following renders while
   // measurements replace the estimates around it, until it sits in view.
-  const focusKey = focus ? `${focus.kind}:${focus.id}` : "";
-  const lastFocus = useRef("");
+  const selectionKey = selection ? `${selection.kind}:${selection.id}` : "";
+  const lastSelection = useRef("");
   const attempts = useRef(0);
   useEffect(() => {
     const box = boxRef.current;
     if (!box) return;
-    if (focusKey !== lastFocus.current) {
-      lastFocus.current = focusKey;
-      pending.current = focusKey ? target : -1;
+    if (selectionKey !== lastSelection.current) {
+      lastSelection.current = selectionKey;
+      pending.current = selectionKey ? target : -1;
       attempts.current = 0;
     }
     const row = pending.current;
@@ -224,7 +228,7 @@ export function QuoteList({
       if (!offsets) pending.current = -1;
     } else if (offsets) box.scrollTop = Math.max(0, offsets[row]! - 8);
     else pending.current = -1;
-  }, [focusKey, target, offsets, rowCount, scrollTop, windowed, starts, groups]);
+  }, [selectionKey, target, offsets, rowCount, scrollTop, windowed, starts, groups]);
 
   // Consecutive rows of one group render inside one group element (its header only if it is in range).
   const slices: { group: number; first: number; last: number; header: boolean }[] = [];
@@ -272,10 +276,10 @@ export function QuoteList({
                   count={g.entries.length}
                   state={recordState(
                     linked.active,
-                    focus?.kind === "actor" && focus.id === g.speaker,
+                    selection?.kind === "actor" && selection.id === g.speaker,
                     linked.actors.has(g.speaker),
                   )}
-                  onFocus={onFocus}
+                  onSelect={onSelect}
                   measureRef={measure}
                   row={windowed ? base : undefined}
                 />
@@ -292,10 +296,10 @@ export function QuoteList({
                         joined={entry.joined}
                         state={recordState(
                           linked.active,
-                          focus?.kind === "quote" && focus.id === q.id,
+                          selection?.kind === "quote" && selection.id === q.id,
                           linked.quotes.has(q.id),
                         )}
-                        onFocus={onFocus}
+                        onSelect={onSelect}
                         onEvidence={onEvidence}
                         measureRef={measure}
                         row={windowed ? base + 1 + first + k : undefined}

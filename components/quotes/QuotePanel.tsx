@@ -27,7 +27,7 @@ const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}
 
 /**
  * Speaker-quote panels: the visible quotes grouped by speaker, each group in date order, with search,
- * group order, fact-check verdicts and a "Source" on every quote. Follows the focus of the other views
+ * group order, fact-check verdicts and a "Source" on every quote. Follows the selection of the other views
  * (linked quotes stand out and the first is scrolled into view) and sets it (a clicked quote).
  */
 export function QuotePanel({
@@ -35,7 +35,7 @@ export function QuotePanel({
   view,
   visible,
   linked,
-  onFocus,
+  onSelect,
   onEvidence,
   onQuery,
   onClear,
@@ -47,7 +47,7 @@ export function QuotePanel({
   );
   const starts = useMemo(() => groupRowStarts(groups), [groups]);
 
-  // The first quote linked to the focus, in display order: where the list scrolls on a new focus. The
+  // The first quote linked to the selection, in display order: where the list scrolls on a new selection. The
   // first quote of a group is shown with its header, so the speaker is in view too.
   const { target, linkedCount } = useMemo(() => {
     if (!linked.active) return { target: -1, linkedCount: 0 };
@@ -86,10 +86,10 @@ export function QuotePanel({
           groups={groups}
           starts={starts}
           windowed={n > WINDOW_THRESHOLD}
-          focus={view.focus}
+          selection={view.selection}
           linked={linked}
           target={target}
-          onFocus={onFocus}
+          onSelect={onSelect}
           onEvidence={onEvidence}
         />
       )}

@@ -2,33 +2,19 @@
 
 import { useMemo } from "react";
 import type { DatasetIndex } from "@/lib/data";
-import { quoteFilterRelief, type FilterRelief } from "@/lib/select/quotes";
+import { FILTER_ROWS } from "@/lib/select/filterTable";
+import { quoteFilterRelief } from "@/lib/select/quotes";
 import type { FilterKey, ViewState } from "@/lib/view";
-import { formatYears } from "@/lib/time";
-import { STANCE_LABEL } from "../theme";
 import styles from "./QuotePanel.module.css";
 
 /** Props of the quote panel's empty state. */
 export interface QuotesEmptyProps {
+  /** The dataset with its lookups, for the filters' names. */
   index: DatasetIndex;
+  /** The current view, whose filters emptied the list. */
   view: ViewState;
+  /** Removes one filter. */
   onClear(key: FilterKey): void;
-}
-
-/** How a filter is named in the empty state's sentence and buttons. */
-function filterLabel(index: DatasetIndex, view: ViewState, key: FilterRelief["key"]): string {
-  switch (key) {
-    case "actors":
-      return `the actor filter (${view.actors.map((a) => index.actorById.get(a)?.name ?? a).join(", ")})`;
-    case "years":
-      return view.years ? `the years ${formatYears(view.years)}` : "the years";
-    case "episode":
-      return `the episode “${(view.episode && index.episodeById.get(view.episode)?.label) ?? view.episode}”`;
-    case "stances":
-      return `the stance types (${view.stances.map((t) => STANCE_LABEL[t]).join(", ")})`;
-    case "q":
-      return `the search “${view.q}”`;
-  }
 }
 
 const joinAnd = (parts: string[]) =>
@@ -46,7 +32,7 @@ export function QuotesEmpty({ index, view, onClear }: QuotesEmptyProps) {
         <p>The dataset has no quotes.</p>
       </div>
     );
-  const labels = relief.map((r) => filterLabel(index, view, r.key));
+  const labels = relief.map((r) => FILTER_ROWS[r.key].phrase(index, view));
   return (
     <div className={styles.empty} data-testid="quotes-empty">
       <p>

@@ -3,7 +3,8 @@
 import { memo, type Ref } from "react";
 import type { DatasetIndex } from "@/lib/data";
 import { speakerInitials } from "@/lib/select/quotes";
-import type { Focus } from "@/lib/view";
+import { actorName } from "@/lib/select/wording";
+import type { Selection } from "@/lib/view";
 import styles from "./QuotePanel.module.css";
 import type { RecordState } from "./recordState";
 
@@ -26,9 +27,10 @@ export interface SpeakerHeaderProps {
   speaker: string;
   /** How many of the speaker's quotes the list shows. */
   count: number;
-  /** The speaker's focus state in the linked views. */
+  /** The speaker's selection state in the linked views. */
   state: RecordState;
-  onFocus(focus: Focus): void;
+  /** Selects the speaker (a click on the name). */
+  onSelect(selection: Selection): void;
   /** Row measuring for the windowed list. */
   measureRef?: Ref<HTMLElement>;
   /**
@@ -38,29 +40,34 @@ export interface SpeakerHeaderProps {
   row?: number;
 }
 
-/** A speaker group's header: initials badge, name (focuses the actor), role and affiliation. */
+/** A speaker group's header: initials badge, name (selects the actor), role and affiliation. */
 export const SpeakerHeader = memo(function SpeakerHeader({
   index,
   speaker,
   count,
   state,
-  onFocus,
+  onSelect,
   measureRef,
   row,
 }: SpeakerHeaderProps) {
   const actor = index.actorById.get(speaker);
-  const name = actor?.name ?? speaker;
-  const affiliation = actor?.affiliation ? index.actorById.get(actor.affiliation) : undefined;
+  const name = actorName(index, speaker);
+  // Only actors the dataset knows are named on the role line: an unknown id is no affiliation to show.
+  const known = (id: string | null | undefined) => (id && index.actorById.has(id) ? id : undefined);
+  const affiliation = known(actor?.affiliation);
   const campId = index.campOf.get(speaker) ?? speaker;
-  const camp = campId !== speaker && campId !== affiliation?.id ? index.actorById.get(campId) : undefined;
+  const camp = campId !== speaker && campId !== affiliation ? known(campId) : undefined;
   const role = actor?.role ?? (actor ? actor.kind : undefined);
-  const line = [role, affiliation && `${affiliation.name}${camp ? `, ${camp.name}` : ""}`].filter(Boolean);
+  const line = [
+    role,
+    affiliation && `${actorName(index, affiliation)}${camp ? `, ${actorName(index, camp)}` : ""}`,
+  ].filter(Boolean);
   return (
     <header
       ref={measureRef}
       data-row={row}
       data-record={`actor:${speaker}`}
-      data-focused={state.focused ? "true" : undefined}
+      data-focused={state.selected ? "true" : undefined}
       data-linked={state.linked ? "true" : undefined}
       data-testid="speaker-header"
       className={`${styles.header} ${state.dim ? styles.dim : ""}`}
@@ -73,8 +80,8 @@ export const SpeakerHeader = memo(function SpeakerHeader({
           <button
             type="button"
             className={styles.speakerButton}
-            aria-pressed={state.focused}
-            onClick={() => onFocus({ kind: "actor", id: speaker })}
+            aria-pressed={state.selected}
+            onClick={() => onSelect({ kind: "actor", id: speaker })}
           >
             {name}
             <span className="visually-hidden">: highlight in all views</span>

@@ -1,3 +1,5 @@
+import type { Ref } from "react";
+import { Tooltip } from "@visx/tooltip";
 import type { DatasetIndex } from "@/lib/data";
 import type { Event } from "@/lib/model";
 import { formatDate } from "@/lib/time";
@@ -13,13 +15,17 @@ export interface TipAnchor {
 }
 
 const TIP_HALF = 150;
+/** Gap between the mark and the tooltip's edge. */
+const TIP_GAP = 8;
 
 /**
  * The tooltip of a mark: date (as precise as known), title, actors and source. On hover it only describes
  * and lets the pointer through to the marks around; on keyboard focus it stays until focus leaves (or Esc)
- * and offers the Source button, which the pointer can reach.
+ * and offers the Source button, which the pointer can reach. Drawn by visx's Tooltip, in the timeline's own
+ * DOM (not a portal), so that Tab reaches the Source button and focus can move into it from the mark.
  */
 export function EventTooltip({
+  ref,
   id,
   index,
   event,
@@ -28,10 +34,15 @@ export function EventTooltip({
   interactive,
   onSource,
 }: {
+  /** The tooltip's element, so the timeline can tell focus moving into it from focus leaving. */
+  ref?: Ref<HTMLDivElement>;
   /** DOM id, referenced by the mark's aria-describedby. */
   id: string;
+  /** The dataset's index, to name the actors and the source. */
   index: DatasetIndex;
+  /** The event described. */
   event: Event;
+  /** The mark pointed at. */
   anchor: TipAnchor;
   /** Width of the timeline root, to keep the tooltip inside it. */
   rootWidth: number;
@@ -41,18 +52,26 @@ export function EventTooltip({
   onSource(): void;
 }) {
   const below = anchor.top < 130;
+  // Centred on the mark and kept inside the timeline, above it (below near the top): visx's
+  // TooltipWithBounds only flips a tooltip beside its point, and measures itself a render late to do so.
   const x =
     rootWidth <= 2 * TIP_HALF + 8
       ? rootWidth / 2
       : Math.max(TIP_HALF + 4, Math.min(rootWidth - TIP_HALF - 4, anchor.x));
   return (
-    <div
+    <Tooltip
+      ref={ref}
       id={id}
       className={styles.tooltip}
+      unstyled
+      applyPositionStyle
+      left={x}
+      offsetLeft={0}
+      top={below ? anchor.bottom : anchor.top}
+      offsetTop={below ? TIP_GAP : -TIP_GAP}
       data-placement={below ? "below" : "above"}
       data-interactive={interactive ? "true" : undefined}
       data-testid="timeline-tooltip"
-      style={{ left: x, top: below ? anchor.bottom + 8 : anchor.top - 8 }}
     >
       <p className={styles.tipDate}>
         {formatDate(event.date, event.datePrecision)}
@@ -77,6 +96,6 @@ export function EventTooltip({
       <p className={styles.tipHint}>
         {interactive ? "Enter selects · S opens the source excerpt · Esc hides this" : "Click to select"}
       </p>
-    </div>
+    </Tooltip>
   );
 }

@@ -57,6 +57,8 @@ export function Overview({
   const svgRef = useRef<SVGSVGElement>(null);
   const drag = useRef<{ x0: number; moved: boolean; last: string } | null>(null);
 
+  // By hand, not with @visx/brush: it would push the first load over its budget, and the snapping to years,
+  // the first-step history entry and the click that clears would stay by hand around it anyway.
   // Before the first measurement the SVG may be scaled by CSS; map client pixels back to layout pixels.
   const localX = (e: ReactPointerEvent) => {
     const rect = svgRef.current?.getBoundingClientRect();

@@ -3,7 +3,7 @@ import type { Event } from "@/lib/model";
 import { formatDate } from "@/lib/time";
 import { EVENT_KIND_LABEL } from "../theme";
 import type { EvidenceRef } from "../viewProps";
-import type { Focus } from "@/lib/view";
+import type { Selection } from "@/lib/view";
 import { actorsLine } from "./describeEvent";
 import styles from "./Timeline.module.css";
 
@@ -22,7 +22,7 @@ export function SelectedEvent({
   event: Event;
   /** False when the filters hide the event from the timeline. */
   shown: boolean;
-  onFocus(focus: Focus): void;
+  onFocus(focus: Selection): void;
   onEvidence(ref: EvidenceRef): void;
 }) {
   const source = index.sourceById.get(event.sourceId);

@@ -1,11 +1,13 @@
 import { memo } from "react";
+import { Group } from "@visx/group";
 import type { Tick } from "@/lib/layout/timelineScale";
 import styles from "./Timeline.module.css";
 
 // Filters change a panel's height. The gridlines are one path and the axis moves as one group, so a new
-// height is two attributes rewritten rather than two per tick (and no tick label laid out again). Both are
-// memoised on ticks that keep their identity (a panel's come with the cached layout, the overview's are
-// cached per width and span), so a change that leaves them leaves the tick labels undiffed.
+// height is two attributes rewritten rather than two per tick (and no tick label laid out again). The tick
+// labels are memoised on ticks that keep their identity (a panel's come with the cached layout, the
+// overview's are cached per width and span), so a change that leaves them leaves the labels undiffed: the
+// axis' group moves, its labels are not even rendered again.
 
 /** Gridlines at the ticks, from `top` to `bottom`. */
 export const GridLines = memo(function GridLines({
@@ -17,29 +19,43 @@ export const GridLines = memo(function GridLines({
   top: number;
   bottom: number;
 }) {
+  // By hand: @visx/grid draws a line per tick, each one rewritten when the plot's height changes.
   return <path className={styles.grid} d={ticks.map((t) => `M${t.lineX},${top}V${bottom}`).join("")} />;
 });
 
-/** The axis line at `y`, with the tick labels `labelDy` below it. */
-export const AxisBottom = memo(function AxisBottom({
-  ticks,
-  y,
-  width,
-  labelDy,
-}: {
+/** Props of the tick labels and axis line, drawn at y = 0. */
+interface AxisProps {
+  /** The ticks the layout placed (and thinned to fit): each label's centre and text. */
   ticks: readonly Tick[];
-  y: number;
+  /** Width of the plot, which the axis line spans. */
   width: number;
+  /** Pixels from the axis line down to the labels' baseline. */
   labelDy: number;
-}) {
+}
+
+/**
+ * The axis line and a label at each tick, no tick marks (the grid has them). By hand: @visx/axis always
+ * bundles @visx/text and @visx/scale, which would push the first load over its budget, to draw labels the
+ * layout has already placed.
+ */
+const AxisLabels = memo(function AxisLabels({ ticks, width, labelDy }: AxisProps) {
   return (
-    <g transform={`translate(0,${y})`}>
+    <>
       <line className={styles.axisLine} x1={0} x2={width} y1={0} y2={0} />
       {ticks.map((t) => (
         <text key={t.x} className={styles.tick} x={t.x} y={labelDy} textAnchor="middle">
           {t.label}
         </text>
       ))}
-    </g>
+    </>
   );
 });
+
+/** The axis line at `y`, with the tick labels `labelDy` below it: only the group's offset follows `y`. */
+export function AxisBottom({ y, ...axis }: AxisProps & { y: number }) {
+  return (
+    <Group top={y}>
+      <AxisLabels {...axis} />
+    </Group>
+  );
+}

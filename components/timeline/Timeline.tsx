@@ -88,12 +88,12 @@ export function Timeline({
   view,
   linked,
   context,
-  onFocus,
+  onSelect: onFocus,
   onEvidence,
   onEpisode,
   onYears,
 }: TimelineProps) {
-  const { ref, width, measured } = useElementWidth<HTMLDivElement>(DEFAULT_WIDTH);
+  const { ref, elementRef: rootRef, width, measured } = useElementWidth<HTMLDivElement>(DEFAULT_WIDTH);
   const tipId = useId();
   const hintId = useId();
   const zoomed = view.episode !== null;
@@ -138,7 +138,7 @@ export function Timeline({
   const pressed = useRef<string | null>(null);
   const tipRef = useRef<HTMLDivElement>(null);
 
-  const focusedId = view.focus?.kind === "event" ? view.focus.id : null;
+  const focusedId = view.selection?.kind === "event" ? view.selection.id : null;
   // Roving tabindex: the last mark the user reached, else the selected event, else the first in time.
   const tabStop = !interactive
     ? null
@@ -173,17 +173,17 @@ export function Timeline({
   );
 
   const showTip = (mark: Element, via: Tip["via"]) => {
-    if (ref.current) setTip(tipFor(ref.current, mark, via, width));
+    if (rootRef.current) setTip(tipFor(rootRef.current, mark, via, width));
   };
   // A mark focused before hydration (a fast keyboard, a test) had no handler yet: give it its tooltip now.
   useEffect(() => {
-    const root = ref.current;
+    const el = rootRef.current;
     const mark = markOf(document.activeElement);
-    if (!measured || !root || !mark || !root.contains(mark)) return;
-    setTip(tipFor(root, mark, "focus", width));
-  }, [measured, ref, width]);
+    if (!measured || !el || !mark || !el.contains(mark)) return;
+    setTip(tipFor(el, mark, "focus", width));
+  }, [measured, rootRef, width]);
   const focusMark = (id: string) => {
-    const el = ref.current?.querySelector<SVGGElement>(`[data-record="event:${CSS.escape(id)}"]`);
+    const el = rootRef.current?.querySelector<SVGGElement>(`[data-record="event:${CSS.escape(id)}"]`);
     el?.focus();
   };
 
@@ -303,7 +303,7 @@ export function Timeline({
       </div>
       <TimelineLegend kinds={kinds} />
       {/* Always there, so that picking years rewrites a line instead of pushing the whole chart down
-          (which repainted all of it: about 4 ms of a year change). */}
+          (which repainted all of it). */}
       {!empty && (
         <p className={styles.status} data-testid="timeline-years-status">
           {view.years
@@ -353,17 +353,16 @@ export function Timeline({
         </div>
       )}
       {shownTip && tipEvent && !table && (
-        <div ref={tipRef}>
-          <EventTooltip
-            id={tipId}
-            index={index}
-            event={tipEvent}
-            anchor={shownTip.anchor}
-            rootWidth={width}
-            interactive={shownTip.via === "focus"}
-            onSource={() => onEvidence({ kind: "event", id: tipEvent.id })}
-          />
-        </div>
+        <EventTooltip
+          ref={tipRef}
+          id={tipId}
+          index={index}
+          event={tipEvent}
+          anchor={shownTip.anchor}
+          rootWidth={width}
+          interactive={shownTip.via === "focus"}
+          onSource={() => onEvidence({ kind: "event", id: tipEvent.id })}
+        />
       )}
       {focusedEvent && (
         <SelectedEvent

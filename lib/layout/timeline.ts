@@ -2,7 +2,7 @@ import type { DatePrecision } from "../model/schema";
 import { cachedIn } from "../util/memo";
 import { dayKey, precisionSpan } from "../time";
 import { binEvents, type Bin, type BinUnit } from "./timelineBins";
-import { fitText, placeLabelRows, textWidth, dropOverlapping } from "./timelineLabels";
+import { fitText, placeLabelRows, textWidth, dropOverlapping } from "./labels";
 import { stackLanes, type Interval } from "./timelineLanes";
 import {
   dateExtent,
@@ -17,7 +17,7 @@ import {
 } from "./timelineScale";
 
 export * from "./timelineBins";
-export * from "./timelineLabels";
+export * from "./labels";
 export * from "./timelineLanes";
 export * from "./timelineScale";
 

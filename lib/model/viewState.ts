@@ -1,13 +1,16 @@
 import type { StanceType } from "./schema";
 import { STANCE_TYPES as TYPES } from "./vocabulary";
 
-/** Kinds of record that can be focused; the prefix of a `focus` URL value. */
-export const FOCUS_KINDS = ["event", "actor", "stance", "quote"] as const;
-/** A kind of focusable record. */
-export type FocusKind = (typeof FOCUS_KINDS)[number];
-/** The one selected item, highlighted (not filtered) in every view. */
-export interface Focus {
-  kind: FocusKind;
+/** Kinds of record that can be selected; the prefix of the URL's `focus` value. */
+export const SELECTION_KINDS = ["event", "actor", "stance", "quote"] as const;
+/** A kind of selectable record. */
+export type SelectionKind = (typeof SELECTION_KINDS)[number];
+/**
+ * The one selected record, highlighted (not filtered) in every view. The URL calls it `focus` and the
+ * marks `data-focused`; in code "focus" means keyboard (DOM) focus only.
+ */
+export interface Selection {
+  kind: SelectionKind;
   id: string;
 }
 
@@ -15,6 +18,23 @@ export interface Focus {
 export interface YearRange {
   start: number;
   end: number;
+}
+
+/** True when the range shares at least one year with the span (its ends in either order). */
+export function overlapsSpan(range: YearRange, span: YearRange): boolean {
+  return Math.max(range.start, range.end) >= span.start && Math.min(range.start, range.end) <= span.end;
+}
+
+/**
+ * The one rule for a year filter: its ends put in order and clipped to the dataset's span; null (no filter)
+ * when the range covers the whole span or lies wholly outside it, so one filter has one form, in the store
+ * and in the URL alike.
+ */
+export function normalizeYears(range: YearRange | null, span: YearRange): YearRange | null {
+  if (!range || !overlapsSpan(range, span)) return null;
+  const start = Math.max(span.start, Math.min(range.start, range.end));
+  const end = Math.min(span.end, Math.max(range.start, range.end));
+  return start === span.start && end === span.end ? null : { start, end };
 }
 
 /**
@@ -30,22 +50,22 @@ export interface ViewState {
   episode: string | null;
   /** Selected stance types; empty = all types. */
   stances: readonly StanceType[];
-  /** The focused item; null = nothing selected. */
-  focus: Focus | null;
+  /** The selected record (the URL's `focus`); null = nothing selected. */
+  selection: Selection | null;
   /** Quote text search; empty = no search. */
   q: string;
 }
 
-/** Filters that the summary can remove one at a time. */
-export type FilterKey = "actors" | "years" | "episode" | "stances" | "focus" | "q";
+/** Parts of the view that the summary can remove one at a time: the filters and the selection. */
+export type FilterKey = "actors" | "years" | "episode" | "stances" | "selection" | "q";
 
-/** The default view: nothing filtered, nothing focused. */
+/** The default view: nothing filtered, nothing selected. */
 export const DEFAULT_VIEW: ViewState = Object.freeze({
   actors: [],
   years: null,
   episode: null,
   stances: [],
-  focus: null,
+  selection: null,
   q: "",
 });
 
@@ -71,8 +91,8 @@ export function sameView(a: ViewState, b: ViewState): boolean {
     a.years?.end === b.years?.end &&
     a.episode === b.episode &&
     a.stances.join(",") === b.stances.join(",") &&
-    a.focus?.kind === b.focus?.kind &&
-    a.focus?.id === b.focus?.id &&
+    a.selection?.kind === b.selection?.kind &&
+    a.selection?.id === b.selection?.id &&
     a.q === b.q
   );
 }

@@ -47,7 +47,8 @@ function searchOf(actors: readonly Actor[]): ActorSearch {
 /**
  * The actor picker's options: actors whose name, short name or id contains `query`, grouped by kind in
  * {@link ACTOR_KIND_ORDER}, each group the `limit` actors with the most records (ties by name) and a count of
- * the rest. `counts` is by position in `actors` (the dataset's actor list). One pass keeping the best `limit` per group, so 100,000 actors cost a scan, not a sort.
+ * the rest. `counts` is by position in `actors` (the dataset's actor list). One pass keeping the best
+ * `limit` per group, so a large dataset's actors cost a scan, not a sort.
  */
 export function actorOptions(
   actors: readonly Actor[],

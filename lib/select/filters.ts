@@ -2,6 +2,7 @@ import { STANCE_TYPE_BIT, type DatasetIndex, type RecordColumns } from "../data/
 import type { Event, Quote, Stance } from "../model/schema";
 import type { ViewState } from "../model/viewState";
 import { memoizeLast } from "../util/memo";
+import { FILTERS, type NarrowingKey } from "./filterTable";
 
 /** Which filters to leave out, for cross-filtering: a view is not filtered by its own control. */
 export interface FilterOptions {
@@ -20,8 +21,12 @@ export interface VisibleRecords {
   positions: PassingRecords;
 }
 
-/** The filter part of a view: what the filters read (focus never filters). */
-export type FilterView = Pick<ViewState, "actors" | "years" | "episode" | "stances" | "q">;
+/** The filter part of a view: what the filters read (the selection never filters). */
+export type FilterView = Pick<ViewState, NarrowingKey>;
+
+/** True when the options leave this filter out. */
+const leftOut = (options: FilterOptions, key: NarrowingKey) =>
+  (key === "actors" && options.ignoreActors === true) || (key === "years" && options.ignoreYears === true);
 
 /** Lower-cased quote texts, once per dataset, for the search. */
 const lowerTexts = new WeakMap<DatasetIndex, readonly string[]>();
@@ -136,13 +141,7 @@ export function filterRecords(
   view: FilterView,
   options: FilterOptions = {},
 ): VisibleRecords {
-  const unfiltered =
-    (options.ignoreActors || view.actors.length === 0) &&
-    (options.ignoreYears || view.years === null) &&
-    view.episode === null &&
-    view.stances.length === 0 &&
-    view.q.length === 0;
-  if (unfiltered) return everything(index);
+  if (FILTERS.every((row) => leftOut(options, row.key) || !row.isActive(view))) return everything(index);
   const at = filterPositions(index, view, options);
   return {
     events: pick(index.data.events, at.events),
@@ -178,23 +177,19 @@ function everything(index: DatasetIndex): VisibleRecords {
   return all;
 }
 
-/** The memo key of a filter view: only the parts a selector reads, so e.g. brushing years leaves the
- * time axis's context (which ignores years) untouched. */
-const filterKey =
+/**
+ * The memo key of a filter view: only the parts a selector reads, so e.g. brushing years leaves the time
+ * axis's context (which ignores years) untouched.
+ */
+export const filterMemoKey =
   (options: FilterOptions = {}) =>
-  (view: FilterView) =>
-    [
-      options.ignoreActors ? "" : view.actors.join(","),
-      options.ignoreYears || !view.years ? "" : `${view.years.start}-${view.years.end}`,
-      view.episode ?? "",
-      view.stances.join(","),
-      view.q,
-    ].join("|");
+  (view: FilterView): string =>
+    FILTERS.map((row) => (leftOut(options, row.key) ? "" : row.memoKey(view))).join("|");
 
 /** {@link filterRecords} with every filter: what the summary counts and the network and quotes show. */
 export const selectVisible = memoizeLast(
   (index: DatasetIndex, view: FilterView) => filterRecords(index, view),
-  filterKey(),
+  filterMemoKey(),
 );
 
 /** {@link filterRecords} without the year range: the time axis dims out-of-range marks instead of hiding them. */
@@ -202,7 +197,7 @@ export const selectVisibleIgnoringYears = memoizeLast(
   // Without a year range it is the same set as the visible one: share it rather than filter twice.
   (index: DatasetIndex, view: FilterView) =>
     view.years === null ? selectVisible(index, view) : filterRecords(index, view, { ignoreYears: true }),
-  filterKey({ ignoreYears: true }),
+  filterMemoKey({ ignoreYears: true }),
 );
 
 /** Records per actor (0 for an actor with none). */
@@ -225,5 +220,17 @@ export const selectActorCounts = memoizeLast(
     }
     return { get: (id) => counts[index.actorIndex.get(id) ?? -1] ?? 0, at: (i) => counts[i] ?? 0 };
   },
-  filterKey({ ignoreActors: true }),
+  filterMemoKey({ ignoreActors: true }),
+);
+
+/**
+ * The view the actor counts read: every filter but the actor one, as one object while those filters stay
+ * put, so a callback over it keeps its identity when only the actors or the selection change.
+ */
+export const selectActorCountsView = memoizeLast(
+  (_index: DatasetIndex, view: FilterView): FilterView => ({
+    ...(Object.fromEntries(FILTERS.map((row) => [row.key, view[row.key]])) as FilterView),
+    actors: [],
+  }),
+  filterMemoKey({ ignoreActors: true }),
 );

@@ -1,6 +1,7 @@
 import type { DatasetIndex } from "../data/indexDataset";
 import type { ActorKind, Stance, StanceType } from "../model/schema";
 import { STANCE_TYPES } from "../model/vocabulary";
+import { actorName, actorShortName } from "./wording";
 
 /** Id of the node that stands for actors not drawn one by one (see `MAX_NETWORK_NODES` in lib/layout). */
 export const GRAPH_OTHERS_ID = "_others";
@@ -10,10 +11,10 @@ export const othersLabel = (members: number) => `Others (${members})`;
 
 /**
  * Most edges drawn at once: past it, the edges with the most shown stances are drawn and the rest counted
- * (the text alternative still lists their stances). The bundled dataset draws 71 edges at most, so only
- * generated datasets reach it. At 100,000 events the top 300 are the edges of 14 stances or more, half the
- * drawable stances, in about 1,200 SVG elements instead of 16,000 for all 2,944; more would only thicken the
- * bands between "others" and the busiest actors.
+ * (the text alternative still lists their stances). The bundled dataset stays well under it, so only
+ * generated datasets reach it; there the busiest edges already carry a large share of the drawable stances, and
+ * drawing the long tail would multiply the SVG elements only to thicken the bands between "others" and the
+ * busiest actors.
  */
 export const MAX_DRAWN_EDGES = 300;
 
@@ -293,12 +294,11 @@ const othersNode = (count: number, members: number): GraphNode => ({
 });
 
 function actorNode(index: DatasetIndex, id: string, count: number): GraphNode {
-  const actor = index.actorById.get(id);
   return {
     id,
-    label: actor?.shortName ?? actor?.name ?? id,
-    name: actor?.name ?? id,
-    kind: actor?.kind ?? "group",
+    label: actorShortName(index, id),
+    name: actorName(index, id),
+    kind: index.actorById.get(id)?.kind ?? "group",
     count,
     members: 1,
   };

@@ -3,3 +3,5 @@ export * from "./linked";
 export * from "./graph";
 export * from "./quotes";
 export * from "./actorOptions";
+export * from "./filterTable";
+export * from "./wording";

@@ -1,14 +1,14 @@
 import { groupBy, type DatasetIndex, type RecordColumns } from "../data/indexDataset";
-import type { Focus } from "../model/viewState";
+import type { Selection } from "../model/viewState";
 import { memoizeLast } from "../util/memo";
 
-/** Everything linked to the focused item, by kind of record; empty sets when nothing is focused. */
+/** Everything linked to the selected record, by kind of record; empty sets when nothing is selected. */
 export interface Linked {
   events: ReadonlySet<string>;
   stances: ReadonlySet<string>;
   quotes: ReadonlySet<string>;
   actors: ReadonlySet<string>;
-  /** True when a focus is set (so views can dim what is not linked). */
+  /** True when a record is selected (so views can dim what is not linked). */
   active: boolean;
 }
 
@@ -42,12 +42,12 @@ function campOf(index: DatasetIndex, id: string): string[] {
 }
 
 /**
- * What the focused item links to: an event → its actors, stances and quotes; an actor (and the people and
+ * What the selected record links to: an event → its actors, stances and quotes; an actor (and the people and
  * bodies that speak for it) → its stances, quotes and events; a stance → its two actors, its event and that
  * event's quotes by either side; a quote → its speaker, its event and that event's stances.
  */
-export function linkedTo(index: DatasetIndex, focus: Focus | null): Linked {
-  if (!focus) return EMPTY;
+export function linkedTo(index: DatasetIndex, selection: Selection | null): Linked {
+  if (!selection) return EMPTY;
   const events = new Set<string>();
   const stances = new Set<string>();
   const quotes = new Set<string>();
@@ -59,15 +59,15 @@ export function linkedTo(index: DatasetIndex, focus: Focus | null): Linked {
     for (const a of e.actors) actors.add(a);
     for (const a of e.targets) actors.add(a);
   };
-  switch (focus.kind) {
+  switch (selection.kind) {
     case "event": {
-      addEvent(focus.id);
-      for (const s of index.stancesByEvent.get(focus.id) ?? []) {
+      addEvent(selection.id);
+      for (const s of index.stancesByEvent.get(selection.id) ?? []) {
         stances.add(s.id);
         actors.add(s.from);
         actors.add(s.to);
       }
-      for (const q of index.quotesByEvent.get(focus.id) ?? []) {
+      for (const q of index.quotesByEvent.get(selection.id) ?? []) {
         quotes.add(q.id);
         actors.add(q.speaker);
       }
@@ -75,10 +75,10 @@ export function linkedTo(index: DatasetIndex, focus: Focus | null): Linked {
     }
     case "actor": {
       // An actor's camp: itself and every actor affiliated to it (Russia → Lavrov, the foreign ministry).
-      for (const a of campOf(index, focus.id)) actors.add(a);
+      for (const a of campOf(index, selection.id)) actors.add(a);
       // The records involving someone of the camp are those whose actors, affiliations included, hold the
-      // focused actor: its posting lists in the index.
-      const a = index.actorIndex.get(focus.id);
+      // selected actor: its posting lists in the index.
+      const a = index.actorIndex.get(selection.id);
       if (a === undefined) break;
       const { columns, data } = index;
       const each = (c: RecordColumns, f: (i: number) => void) => {
@@ -95,7 +95,7 @@ export function linkedTo(index: DatasetIndex, focus: Focus | null): Linked {
       break;
     }
     case "stance": {
-      const s = index.stanceById.get(focus.id);
+      const s = index.stanceById.get(selection.id);
       if (!s) return EMPTY;
       stances.add(s.id);
       actors.add(s.from);
@@ -107,7 +107,7 @@ export function linkedTo(index: DatasetIndex, focus: Focus | null): Linked {
       break;
     }
     case "quote": {
-      const q = index.quoteById.get(focus.id);
+      const q = index.quoteById.get(selection.id);
       if (!q) return EMPTY;
       quotes.add(q.id);
       actors.add(q.speaker);
@@ -121,7 +121,7 @@ export function linkedTo(index: DatasetIndex, focus: Focus | null): Linked {
   return { events, stances, quotes, actors, active: true };
 }
 
-/** {@link linkedTo}, memoised on the index and the focus. */
-export const selectLinked = memoizeLast(linkedTo, (focus: Focus | null) =>
-  focus ? `${focus.kind}:${focus.id}` : "",
+/** {@link linkedTo}, memoised on the index and the selection. */
+export const selectLinked = memoizeLast(linkedTo, (selection: Selection | null) =>
+  selection ? `${selection.kind}:${selection.id}` : "",
 );

@@ -1,8 +1,9 @@
 import { groupBy, type DatasetIndex } from "../data/indexDataset";
 import { dayKey } from "../time";
 import type { Quote } from "../model/schema";
-import { DEFAULT_VIEW, type FilterKey, type ViewState } from "../model/viewState";
+import { activeFilters, type NarrowingKey } from "./filterTable";
 import { filterRecords, type FilterView } from "./filters";
+import { actorName } from "./wording";
 
 /** How the quote panel orders its speaker groups: by the date of each speaker's first quote, or by name. */
 export type QuoteSort = "date" | "speaker";
@@ -28,7 +29,8 @@ export interface QuoteGroup {
 const byDate = (a: Quote, b: Quote) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
 // Name order by precomputed keys (accents folded, case ignored, digit runs padded so "State 9" < "State 10"):
-// a plain string comparison per pair, where Intl.Collator was the bulk of sorting 50,000 speakers.
+// a plain string comparison per pair, since Intl.Collator compares afresh on every call and a generated
+// dataset sorts tens of thousands of speakers.
 const nameKeys = new WeakMap<DatasetIndex, Map<string, string>>();
 
 /** The sort key of a speaker's name, computed once per dataset index and speaker. */
@@ -139,7 +141,7 @@ function speakerTable(index: DatasetIndex): SpeakerTable {
   const quotes = index.data.quotes;
   const position = new Map(quotes.map((q, i) => [q, i]));
   const keyed = [...groupBy(quotes, (q) => q.speaker)].map(([speaker, list]) => {
-    const name = index.actorById.get(speaker)?.name ?? speaker;
+    const name = actorName(index, speaker);
     return { speaker, name, list, key: `${nameSortKey(index, speaker, name)}\u0000${speaker}` };
   });
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -224,7 +226,7 @@ function groupQuotesPlain(index: DatasetIndex, quotes: readonly Quote[], sort: Q
   for (const [speaker, list] of groupBy(quotes, (q) => q.speaker)) {
     let first = list[0]!.date;
     for (const q of list) if (q.date < first) first = q.date;
-    const name = index.actorById.get(speaker)?.name ?? speaker;
+    const name = actorName(index, speaker);
     keyed.push({
       group: { speaker, name, first, entries: orderSpeakerQuotes(list) },
       key: `${nameSortKey(index, speaker, name)}\u0000${speaker}`,
@@ -254,17 +256,9 @@ export function speakerInitials(name: string): string {
 
 /** An active filter and how many quotes would show with it removed (the rest kept). */
 export interface FilterRelief {
-  key: Exclude<FilterKey, "focus">;
+  key: NarrowingKey;
   /** Quotes shown once this filter alone is removed. */
   quotes: number;
-}
-
-const FILTER_KEYS: readonly Exclude<FilterKey, "focus">[] = ["actors", "years", "episode", "stances", "q"];
-
-/** True when a filter of the view is set (not at its default). */
-export function isFilterActive(view: FilterView, key: Exclude<FilterKey, "focus">): boolean {
-  const value = view[key];
-  return Array.isArray(value) ? value.length > 0 : value !== DEFAULT_VIEW[key];
 }
 
 /**
@@ -272,13 +266,10 @@ export function isFilterActive(view: FilterView, key: Exclude<FilterKey, "focus"
  * back, so the panel can say which filters emptied it. One filter pass per active filter (at most five).
  */
 export function quoteFilterRelief(index: DatasetIndex, view: FilterView): FilterRelief[] {
-  const out: FilterRelief[] = [];
-  for (const key of FILTER_KEYS) {
-    if (!isFilterActive(view, key)) continue;
-    const loosened: FilterView = { ...view, [key]: DEFAULT_VIEW[key as keyof ViewState] };
-    out.push({ key, quotes: filterRecords(index, loosened).quotes.length });
-  }
-  return out;
+  return activeFilters(view).map((row) => {
+    const loosened: FilterView = { ...view, [row.key]: row.cleared };
+    return { key: row.key, quotes: filterRecords(index, loosened).quotes.length };
+  });
 }
 
 // ---- Windowing: long lists render only the rows near the viewport. ----
@@ -289,7 +280,7 @@ export const WINDOW_THRESHOLD = 200;
 /**
  * Where each group's rows start in the flattened list (a header row, then one row per quote):
  * `starts[g]` is group g's header row, `starts[groups.length]` the number of rows. Numbers only, so a list
- * of 100,000 quotes costs one small typed array, not an object per row.
+ * of any length costs one small typed array, not an object per row.
  */
 export function groupRowStarts(groups: readonly QuoteGroup[]): Int32Array {
   const starts = new Int32Array(groups.length + 1);

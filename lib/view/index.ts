@@ -4,3 +4,4 @@ export * from "./parseContext";
 export * from "./urlCodec";
 export * from "./store";
 export * from "./urlSync";
+export * from "./gesture";

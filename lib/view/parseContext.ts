@@ -8,7 +8,7 @@ export function parseContextOf(index: DatasetIndex): ParseContext {
     actorIds: ids(index.actorById),
     episodeIds: ids(index.episodeById),
     span: index.span,
-    focusIds: {
+    selectionIds: {
       event: ids(index.eventById),
       actor: ids(index.actorById),
       stance: ids(index.stanceById),

@@ -2,10 +2,12 @@ import type { StanceType } from "../model/schema";
 import {
   canonicalActors,
   canonicalStances,
-  FOCUS_KINDS,
+  normalizeYears,
+  overlapsSpan,
+  SELECTION_KINDS,
   STANCE_TYPES,
-  type Focus,
-  type FocusKind,
+  type Selection,
+  type SelectionKind,
   type ViewState,
   type YearRange,
 } from "../model/viewState";
@@ -16,8 +18,8 @@ export interface ParseContext {
   episodeIds: ReadonlySet<string>;
   /** The dataset's full year span: the default of `years`. */
   span: YearRange;
-  /** Known ids per focusable kind. */
-  focusIds: Readonly<Record<FocusKind, ReadonlySet<string>>>;
+  /** Known ids per selectable kind. */
+  selectionIds: Readonly<Record<SelectionKind, ReadonlySet<string>>>;
 }
 
 /**
@@ -29,8 +31,10 @@ export interface Parsed<T> {
   ignored: string[];
 }
 
-/** One URL key: its parser and serializer. `serialize` returns null for the default, which stays out of the URL. */
+/** One URL key: its name, parser and serializer. `serialize` returns null for the default, which stays out of the URL. */
 export interface Param<T> {
+  /** The key in the URL: the view state's field name, except `focus` for the selection. */
+  key: string;
   parse(raw: string, ctx: ParseContext): Parsed<T>;
   serialize(value: T, ctx: ParseContext): string | null;
 }
@@ -52,6 +56,7 @@ const drop = (ignored: string[] = []): Parsed<never> => ({ value: null, ignored 
 
 /** `actors=russia,iran`: known actor ids, sorted. */
 export const actorsParam: Param<readonly string[]> = {
+  key: "actors",
   parse(raw, ctx) {
     const ids = list(raw);
     const known = ids.filter((id) => ctx.actorIds.has(id));
@@ -65,26 +70,26 @@ const YEARS_RE = /^(\d{4})(?:-(\d{4}))?$/;
 
 /** `years=2024` or `years=2020-2024`, inclusive, clipped to the dataset's span. */
 export const yearsParam: Param<YearRange> = {
+  key: "years",
   parse(raw, ctx) {
     const m = YEARS_RE.exec(raw.trim());
     if (!m) return drop([raw]);
-    let start = Number(m[1]);
-    let end = m[2] === undefined ? start : Number(m[2]);
-    if (start > end) [start, end] = [end, start];
-    if (end < ctx.span.start || start > ctx.span.end) return drop([raw]);
-    start = Math.max(start, ctx.span.start);
-    end = Math.min(end, ctx.span.end);
-    if (start === ctx.span.start && end === ctx.span.end) return drop();
-    return ok({ start, end });
+    const start = Number(m[1]);
+    const range = { start, end: m[2] === undefined ? start : Number(m[2]) };
+    // Years wholly outside the dataset name nothing in it: dropped, and said so.
+    if (!overlapsSpan(range, ctx.span)) return drop([raw]);
+    return ok(normalizeYears(range, ctx.span));
   },
   serialize(value, ctx) {
-    if (value.start === ctx.span.start && value.end === ctx.span.end) return null;
-    return value.start === value.end ? String(value.start) : `${value.start}-${value.end}`;
+    const years = normalizeYears(value, ctx.span);
+    if (!years) return null;
+    return years.start === years.end ? String(years.start) : `${years.start}-${years.end}`;
   },
 };
 
 /** `episode=april-2024`: one known episode id. */
 export const episodeParam: Param<string> = {
+  key: "episode",
   parse: (raw, ctx) => (ctx.episodeIds.has(raw.trim()) ? ok(raw.trim()) : drop([raw])),
   serialize: (value) => value,
 };
@@ -93,6 +98,7 @@ const STANCE_SET: ReadonlySet<string> = new Set(STANCE_TYPES);
 
 /** `stances=condemn,support`: known stance types, in schema order. */
 export const stancesParam: Param<readonly StanceType[]> = {
+  key: "stances",
   parse(raw) {
     const types = list(raw);
     const known = types.filter((t): t is StanceType => STANCE_SET.has(t));
@@ -102,13 +108,17 @@ export const stancesParam: Param<readonly StanceType[]> = {
   serialize: (value) => (value.length > 0 ? canonicalStances(value).join(",") : null),
 };
 
-/** `focus=event:<id>` (or actor:, stance:, quote:): one known record. */
-export const focusParam: Param<Focus> = {
+/**
+ * The selection, under the URL key `focus` (the name links already shared carry): `focus=event:<id>` (or
+ * actor:, stance:, quote:), one known record.
+ */
+export const selectionParam: Param<Selection> = {
+  key: "focus",
   parse(raw, ctx) {
     const at = raw.indexOf(":");
-    const kind = raw.slice(0, at) as FocusKind;
+    const kind = raw.slice(0, at) as SelectionKind;
     const id = raw.slice(at + 1);
-    if (at < 0 || !FOCUS_KINDS.includes(kind) || !ctx.focusIds[kind].has(id)) return drop([raw]);
+    if (at < 0 || !SELECTION_KINDS.includes(kind) || !ctx.selectionIds[kind].has(id)) return drop([raw]);
     return ok({ kind, id });
   },
   serialize: (value) => `${value.kind}:${value.id}`,
@@ -126,6 +136,7 @@ export function normalizeQuery(raw: string): string {
 
 /** `q=legitimate defense`: a free-text search over quote text. */
 export const queryParam: Param<string> = {
+  key: "q",
   parse(raw) {
     const q = normalizeQuery(raw);
     return ok(q.length > 0 ? q : null);
@@ -133,15 +144,18 @@ export const queryParam: Param<string> = {
   serialize: (value) => (value.length > 0 ? value : null),
 };
 
-/** Exactly one parser per key of the view state, in the canonical URL order. */
+/** Exactly one parser per field of the view state, in the canonical URL order. */
 export const PARAMS: { readonly [K in keyof ViewState]: Param<NonNullable<ViewState[K]>> } = {
   actors: actorsParam,
   years: yearsParam,
   episode: episodeParam,
   stances: stancesParam,
-  focus: focusParam,
+  selection: selectionParam,
   q: queryParam,
 };
 
+/** Fields of the view state in canonical URL order. */
+export const VIEW_FIELDS = Object.keys(PARAMS) as (keyof ViewState)[];
+
 /** URL keys in canonical order. */
-export const PARAM_KEYS = Object.keys(PARAMS) as (keyof ViewState)[];
+export const PARAM_KEYS: readonly string[] = VIEW_FIELDS.map((field) => PARAMS[field].key);

@@ -1,13 +1,15 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { StanceType } from "../model/schema";
+import { FILTER_ROWS } from "../select/filterTable";
 import { normalizeQuery, type ParseContext } from "./parsers";
 import {
   canonicalActors,
   canonicalStances,
   DEFAULT_VIEW,
+  normalizeYears,
   sameView,
   type FilterKey,
-  type Focus,
+  type Selection,
   type ViewState,
   type YearRange,
 } from "../model/viewState";
@@ -21,22 +23,31 @@ export type HistoryMode = "push" | "replace" | "none";
 
 /** The view-state store: the live form of the URL, and nothing else (the dataset never enters it). */
 export interface ViewStore {
+  /** The current view. */
   view: ViewState;
   /** How the latest change should be recorded in history; read by the URL subscription. */
   historyMode: HistoryMode;
+  /** Adds an actor to the filter, or removes it when it is in. */
   toggleActor(id: string): void;
+  /** Sets the actor filter (unknown ids dropped). */
   setActors(ids: readonly string[]): void;
-  /** Sets the year range; null or the full span clears it. `continuous` for drags (replaces history). */
+  /** Sets the year range, normalised by `normalizeYears` (the full span clears it); `continuous` for drags. */
   setYears(range: YearRange | null, continuous?: boolean): void;
+  /** Sets or clears the episode (an unknown id clears it). */
   setEpisode(id: string | null): void;
+  /** Adds a stance type to the filter, or removes it when it is in. */
   toggleStance(type: StanceType): void;
+  /** Sets the stance-type filter. */
   setStances(types: readonly StanceType[]): void;
-  /** Focuses an item; focusing the focused item again clears the focus. */
-  toggleFocus(focus: Focus): void;
-  setFocus(focus: Focus | null): void;
+  /** Selects a record; selecting the selected record again clears the selection. */
+  toggleSelection(selection: Selection): void;
+  /** Sets or clears the selection. */
+  setSelection(selection: Selection | null): void;
   /** Sets the quote search; `continuous` while typing. */
   setQuery(q: string, continuous?: boolean): void;
+  /** Removes one filter (or the selection), as the filter table says. */
   clearFilter(key: FilterKey): void;
+  /** Back to the default view: no filter, no selection. */
   reset(): void;
   /** Replaces the whole view without writing history (back / forward). */
   restore(view: ViewState): void;
@@ -50,13 +61,6 @@ export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi
       if (sameView(view, get().view)) return;
       set({ view, historyMode });
     };
-    const clampYears = (range: YearRange | null): YearRange | null => {
-      if (!range) return null;
-      const start = Math.max(ctx.span.start, Math.min(range.start, range.end));
-      const end = Math.min(ctx.span.end, Math.max(range.start, range.end));
-      if (start === ctx.span.start && end === ctx.span.end) return null;
-      return { start, end };
-    };
     return {
       view: initial,
       historyMode: "none",
@@ -68,7 +72,7 @@ export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi
       },
       setActors: (ids) => update({ actors: canonicalActors(ids.filter((id) => ctx.actorIds.has(id))) }),
       setYears: (range, continuous = false) =>
-        update({ years: clampYears(range) }, continuous ? "replace" : "push"),
+        update({ years: normalizeYears(range, ctx.span) }, continuous ? "replace" : "push"),
       setEpisode: (id) => update({ episode: id !== null && ctx.episodeIds.has(id) ? id : null }),
       toggleStance(type) {
         const stances = get().view.stances;
@@ -79,14 +83,15 @@ export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi
         });
       },
       setStances: (types) => update({ stances: canonicalStances(types) }),
-      toggleFocus(focus) {
-        const current = get().view.focus;
-        update({ focus: current && current.kind === focus.kind && current.id === focus.id ? null : focus });
+      toggleSelection(selection) {
+        const current = get().view.selection;
+        const same = current !== null && current.kind === selection.kind && current.id === selection.id;
+        update({ selection: same ? null : selection });
       },
-      setFocus: (focus) => update({ focus }),
+      setSelection: (selection) => update({ selection }),
       setQuery: (q, continuous = false) => update({ q: normalizeQuery(q) }, continuous ? "replace" : "push"),
       clearFilter(key) {
-        update({ [key]: DEFAULT_VIEW[key] });
+        update({ [key]: FILTER_ROWS[key].cleared });
       },
       reset: () => update({ ...DEFAULT_VIEW }),
       restore(view) {

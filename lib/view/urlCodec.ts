@@ -1,5 +1,10 @@
 import { DEFAULT_VIEW, type ViewState } from "../model/viewState";
-import { MAX_PARAM_LENGTH, PARAM_KEYS, PARAMS, type ParseContext } from "./parsers";
+import { MAX_PARAM_LENGTH, PARAMS, VIEW_FIELDS, type ParseContext } from "./parsers";
+
+/** The view state's field of each URL key (`focus` → `selection`). */
+const FIELD_OF_KEY: ReadonlyMap<string, keyof ViewState> = new Map(
+  VIEW_FIELDS.map((field) => [PARAMS[field].key, field]),
+);
 
 /** A URL value that was dropped, for the notice. */
 export interface IgnoredParam {
@@ -41,16 +46,12 @@ export function parseViewState(input: SearchParamsInput, ctx: ParseContext): Par
   const seen = new Set<string>();
   for (const [key, rawValue] of entries(input)) {
     const raw = rawValue.slice(0, MAX_PARAM_LENGTH);
-    if (!(PARAM_KEYS as string[]).includes(key)) {
-      ignored.push({ key, value: raw });
-      continue;
-    }
-    if (seen.has(key)) {
+    const k = FIELD_OF_KEY.get(key);
+    if (k === undefined || seen.has(key)) {
       ignored.push({ key, value: raw });
       continue;
     }
     seen.add(key);
-    const k = key as keyof ViewState;
     try {
       const parsed = PARAMS[k].parse(raw, ctx);
       if (parsed.value !== null) (state as Record<string, unknown>)[k] = parsed.value;
@@ -70,11 +71,12 @@ const encode = (s: string) =>
 /** Writes a view state as a query string (no leading "?"), keys in canonical order, defaults left out. */
 export function serializeViewState(state: ViewState, ctx: ParseContext): string {
   const parts: string[] = [];
-  for (const key of PARAM_KEYS) {
-    const value = state[key];
+  for (const field of VIEW_FIELDS) {
+    const value = state[field];
     if (value === null || value === undefined) continue;
-    const text = (PARAMS[key].serialize as (v: unknown, c: ParseContext) => string | null)(value, ctx);
-    if (text !== null) parts.push(`${key}=${encode(text)}`);
+    const param = PARAMS[field];
+    const text = (param.serialize as (v: unknown, c: ParseContext) => string | null)(value, ctx);
+    if (text !== null) parts.push(`${param.key}=${encode(text)}`);
   }
   return parts.join("&");
 }

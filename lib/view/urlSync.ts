@@ -16,9 +16,9 @@ export interface HistoryHost {
 
 /**
  * Writes a history entry without Next's router noticing. Next patches `history.pushState` on the instance
- * so that every call becomes a router transition and a second `replaceState` with the router tree (about
- * 2–3 ms a change here, then a re-render of the router). The view lives in the store, not in the router,
- * so the prototype's method is called instead; its entries carry `null` state, which Next's popstate
+ * so that every call becomes a router transition and a second `replaceState` with the router tree, then a
+ * re-render of the router: main-thread work on every change for a router that holds none of the view. The
+ * view lives in the store, not in the router, so the prototype's method is called instead; its entries carry `null` state, which Next's popstate
  * handler leaves alone, and our own popstate listener restores the store.
  */
 function write(host: HistoryHost, mode: "push" | "replace", url: string) {
@@ -58,8 +58,8 @@ export interface UrlBinding {
  * restore the store without writing.
  *
  * `defer` decides when a write happens; by default at once. The dashboard passes {@link afterNextPaint}:
- * `history.pushState` costs about 1.5 ms of main thread, which has no business inside the frame that
- * shows a filter change. Deferring keeps every entry: a push still waiting when another change arrives
+ * `history.pushState` is synchronous main-thread work the user cannot see, so it has no business inside
+ * the frame that shows a filter change. Deferring keeps every entry: a push still waiting when another change arrives
  * is written first, and a replace folds into the write still waiting (a replace of a fresh push leaves
  * one entry either way).
  */

@@ -372,3 +372,85 @@ test("zero axe-core violations with a stance focused and the text alternative op
   await expect(network(page).getByRole("list", { name: "Shown stances" })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test("hovering an edge shows its stances in a tooltip kept inside the drawing", async ({ page }) => {
+  await page.goto("/");
+  const region = network(page);
+  await settled(region);
+  const svg = region.getByTestId("network-svg");
+  await svg.scrollIntoViewIfNeeded();
+  // A point halfway along an edge that nothing else covers, as in the click test above.
+  const target = await region.locator("[data-edge]").evaluateAll((els) => {
+    for (const el of els) {
+      const path = el.querySelector("path") as SVGPathElement;
+      const p = path.getPointAtLength(path.getTotalLength() / 2).matrixTransform(path.getScreenCTM()!);
+      if (el.contains(document.elementFromPoint(p.x, p.y)))
+        return { x: p.x, y: p.y, stance: (el.getAttribute("data-stances") ?? "").split(" ")[0]! };
+    }
+    return null;
+  });
+  expect(target).not.toBeNull();
+  const stance = index.stanceById.get(target!.stance)!;
+  await page.mouse.move(target!.x, target!.y);
+  const tip = region.getByText("Click for the evidence").locator("..");
+  await expect(tip).toBeVisible();
+  // One sentence per stance, naming both actors of the first one.
+  for (const id of [stance.from, stance.to])
+    await expect(tip).toContainText(index.actorById.get(id)!.name.replace(/^the /i, ""));
+  const box = (await svg.boundingBox())!;
+  const tipBox = (await tip.boundingBox())!;
+  expect(tipBox.x).toBeGreaterThanOrEqual(box.x - 0.5);
+  expect(tipBox.x + tipBox.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
+  // Leaving the drawing hides it.
+  await page.mouse.move(box.x + box.width / 2, box.y - 40);
+  await expect(region.getByText("Click for the evidence")).toHaveCount(0);
+});
+
+test("keyboard: Home and End reach the first and last actor in keyboard order", async ({ page }) => {
+  await page.goto("/");
+  const region = network(page);
+  await settled(region);
+  await region.getByRole("heading", { name: "Condemnation network" }).click();
+  await page.keyboard.press("Tab");
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-node") ?? null);
+  // Keyboard order is the graph's node order (most stances first), without the grouped "others".
+  const order = buildGraph(index, visibleStances())
+    .nodes.map((n) => n.id)
+    .filter((id) => id !== "_others");
+  expect(await focused()).toBe(order[0]);
+  await page.keyboard.press("End");
+  expect(await focused()).toBe(order[order.length - 1]);
+  await expect(region.locator('[data-node][tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press("Home");
+  expect(await focused()).toBe(order[0]);
+});
+
+test("zoomed in, dragging the background pans the drawing; Fit brings it back", async ({ page }) => {
+  await page.goto("/");
+  const region = network(page);
+  await settled(region);
+  const svg = region.getByTestId("network-svg");
+  await svg.scrollIntoViewIfNeeded();
+  await region.getByRole("button", { name: "Zoom in" }).click();
+  const russia = async () => (await nodeCentres(region)).russia!;
+  const before = await russia();
+  // A point of the background: the drawing itself is under the pointer, no mark.
+  const start = await svg.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    for (let y = r.top + 20; y < r.bottom - 20; y += 7)
+      for (let x = r.left + 20; x < r.right - 60; x += 7)
+        if (document.elementFromPoint(x, y) === el) return { x, y };
+    return null;
+  });
+  expect(start).not.toBeNull();
+  await page.mouse.move(start!.x, start!.y);
+  await page.mouse.down();
+  await page.mouse.move(start!.x + 30, start!.y + 20, { steps: 4 });
+  await page.mouse.move(start!.x + 60, start!.y + 40, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await russia()).x - before.x).toBeCloseTo(60, 0);
+  expect((await russia()).y - before.y).toBeCloseTo(40, 0);
+  await region.getByRole("button", { name: "Fit the whole network" }).click();
+  await expect(region.getByRole("button", { name: "Fit the whole network" })).toBeDisabled();
+  await expect(region.getByRole("button", { name: "Zoom out" })).toBeDisabled();
+});

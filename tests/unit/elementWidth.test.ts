@@ -1,5 +1,7 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { widthUpdate } from "@/components/useElementWidth";
+import { useElementWidth, widthUpdate } from "@/components/useElementWidth";
 
 describe("widthUpdate", () => {
   it("stores the first measurement in whole pixels", () => {
@@ -19,5 +21,18 @@ describe("widthUpdate", () => {
     expect(first).toBe(559);
     expect(widthUpdate(first, 560.3)).toBe(560);
     expect(widthUpdate(720, 700.5)).toBe(700);
+  });
+});
+
+describe("useElementWidth", () => {
+  /** Renders the hook's result on the server, where nothing can be measured. */
+  function Probe({ fallback }: { fallback: number }) {
+    const { width, measured } = useElementWidth<HTMLDivElement>(fallback);
+    return createElement("div", { "data-width": width, "data-measured": String(measured) });
+  }
+
+  it("lays out at the fallback width, unmeasured, on the server (and so in the first paint)", () => {
+    const html = renderToStaticMarkup(createElement(Probe, { fallback: 380 }));
+    expect(html).toBe('<div data-width="380" data-measured="false"></div>');
   });
 });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Quote } from "@/lib/model";
-import { filterRecords } from "@/lib/select";
+import { filterRecords, isFilterActive } from "@/lib/select";
 import {
   groupRowStarts,
   groupQuotesBySpeaker,
-  isFilterActive,
   nameSortKey,
   orderSpeakerQuotes,
   prefixOffsets,

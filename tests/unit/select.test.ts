@@ -86,8 +86,8 @@ describe("filter semantics", () => {
     expect(v.events).toHaveLength(4);
   });
 
-  it("focus never filters", () => {
-    const v = filterRecords(index, view({ focus: { kind: "actor", id: "turkey" } }));
+  it("the selection never filters", () => {
+    const v = filterRecords(index, view({ selection: { kind: "actor", id: "turkey" } }));
     expect(v.events).toHaveLength(4);
   });
 });
@@ -103,7 +103,7 @@ describe("actor counts", () => {
   });
 });
 
-describe("linked records of the focus", () => {
+describe("linked records of the selection", () => {
   it("an event links its stances, quotes and actors", () => {
     const l = linkedTo(index, { kind: "event", id: "soleimani-killed" });
     expect([...l.stances].sort()).toEqual(["lavrov-condoles-iran-2020", "turkey-condemns-us-2020"]);
@@ -131,7 +131,7 @@ describe("linked records of the focus", () => {
     expect(l.actors.has("sergey-lavrov")).toBe(true);
   });
 
-  it("no focus, nothing linked", () => {
+  it("no selection, nothing linked", () => {
     expect(linkedTo(index, null).active).toBe(false);
   });
 });
@@ -139,7 +139,7 @@ describe("linked records of the focus", () => {
 describe("memoised selectors", () => {
   it("return the same object while nothing they read changes", () => {
     const a = selectVisible(index, view({ actors: ["russia"] }));
-    const b = selectVisible(index, view({ actors: ["russia"], focus: { kind: "actor", id: "iran" } }));
+    const b = selectVisible(index, view({ actors: ["russia"], selection: { kind: "actor", id: "iran" } }));
     expect(b).toBe(a);
     expect(selectVisible(index, view({ actors: ["iran"] }))).not.toBe(a);
   });

@@ -63,12 +63,12 @@ describe("view store", () => {
     expect(store.getState().view.years).toBeNull();
   });
 
-  it("toggleFocus on the focused item clears it; reset clears everything", () => {
+  it("toggleSelection on the selected record clears it; reset clears everything", () => {
     const store = createViewStore(DEFAULT_VIEW, ctx);
-    store.getState().toggleFocus({ kind: "actor", id: "russia" });
-    expect(store.getState().view.focus).toEqual({ kind: "actor", id: "russia" });
-    store.getState().toggleFocus({ kind: "actor", id: "russia" });
-    expect(store.getState().view.focus).toBeNull();
+    store.getState().toggleSelection({ kind: "actor", id: "russia" });
+    expect(store.getState().view.selection).toEqual({ kind: "actor", id: "russia" });
+    store.getState().toggleSelection({ kind: "actor", id: "russia" });
+    expect(store.getState().view.selection).toBeNull();
     store.getState().setEpisode("april-2024");
     store.getState().reset();
     expect(store.getState().view).toEqual(DEFAULT_VIEW);

@@ -5,9 +5,10 @@ import {
   DEFAULT_VIEW,
   describeIgnored,
   episodeParam,
-  focusParam,
+  PARAM_KEYS,
   parseViewState,
   queryParam,
+  selectionParam,
   serializeViewState,
   STANCE_TYPES,
   stancesParam,
@@ -57,15 +58,16 @@ describe("one parser per key, each round-trips", () => {
     expect(stancesParam.serialize(["support", "condemn"], ctx)).toBe("condemn,support");
   });
 
-  it("focus: kind and known id", () => {
-    expect(focusParam.parse("event:soleimani-killed", ctx).value).toEqual({
+  it("focus (the selection): kind and known id", () => {
+    expect(selectionParam.key).toBe("focus");
+    expect(selectionParam.parse("event:soleimani-killed", ctx).value).toEqual({
       kind: "event",
       id: "soleimani-killed",
     });
-    expect(focusParam.parse("actor:russia", ctx).value).toEqual({ kind: "actor", id: "russia" });
-    expect(focusParam.parse("event:russia", ctx).ignored).toEqual(["event:russia"]);
-    expect(focusParam.parse("russia", ctx).ignored).toEqual(["russia"]);
-    expect(focusParam.parse("planet:earth", ctx).ignored).toEqual(["planet:earth"]);
+    expect(selectionParam.parse("actor:russia", ctx).value).toEqual({ kind: "actor", id: "russia" });
+    expect(selectionParam.parse("event:russia", ctx).ignored).toEqual(["event:russia"]);
+    expect(selectionParam.parse("russia", ctx).ignored).toEqual(["russia"]);
+    expect(selectionParam.parse("planet:earth", ctx).ignored).toEqual(["planet:earth"]);
   });
 
   it("q: white space folded, control characters dropped, capped", () => {
@@ -80,6 +82,34 @@ describe("parseViewState / serializeViewState", () => {
     const { state, ignored } = parseViewState(new URLSearchParams("actors=russia&years=2024"), ctx);
     expect(state).toEqual({ ...DEFAULT_VIEW, actors: ["russia"], years: { start: 2024, end: 2024 } });
     expect(ignored).toEqual([]);
+  });
+
+  it("the URL keys, in canonical order, are those links already carry", () => {
+    expect(PARAM_KEYS).toEqual(["actors", "years", "episode", "stances", "focus", "q"]);
+  });
+
+  it("the URL's focus is the view's selection; `selection` is no URL key", () => {
+    const { state, ignored } = parseViewState(
+      new URLSearchParams("focus=actor:russia&selection=event:soleimani-killed"),
+      ctx,
+    );
+    expect(state).toEqual({ ...DEFAULT_VIEW, selection: { kind: "actor", id: "russia" } });
+    expect(ignored).toEqual([{ key: "selection", value: "event:soleimani-killed" }]);
+    expect(serializeViewState(state, ctx)).toBe("focus=actor:russia");
+  });
+
+  it("years out of the span: clipped when they overlap it, dropped and named when they do not", () => {
+    expect(parseViewState(new URLSearchParams("years=2010-2016"), ctx).state.years).toEqual({
+      start: 2014,
+      end: 2016,
+    });
+    expect(parseViewState(new URLSearchParams("years=2030-2040"), ctx).ignored).toEqual([
+      { key: "years", value: "2030-2040" },
+    ]);
+    expect(serializeViewState({ ...DEFAULT_VIEW, years: { start: 2010, end: 2016 } }, ctx)).toBe(
+      "years=2014-2016",
+    );
+    expect(serializeViewState({ ...DEFAULT_VIEW, years: { start: 2030, end: 2040 } }, ctx)).toBe("");
   });
 
   it("reads Next's searchParams object, arrays included", () => {
@@ -109,7 +139,7 @@ describe("parseViewState / serializeViewState", () => {
     const state: ViewState = {
       ...DEFAULT_VIEW,
       q: "defend and support",
-      focus: { kind: "event", id: "soleimani-killed" },
+      selection: { kind: "event", id: "soleimani-killed" },
       stances: ["condemn"],
       actors: ["iran", "russia"],
       years: { start: 2020, end: 2024 },
@@ -137,10 +167,10 @@ const arbState: fc.Arbitrary<ViewState> = fc.record({
   ),
   episode: fc.option(fc.constantFrom(...ctx.episodeIds), { nil: null }),
   stances: fc.subarray([...STANCE_TYPES]),
-  focus: fc.option(
+  selection: fc.option(
     fc.oneof(
       ...(["event", "actor", "stance", "quote"] as const).map((kind) =>
-        fc.constantFrom(...ctx.focusIds[kind]).map((id) => ({ kind, id })),
+        fc.constantFrom(...ctx.selectionIds[kind]).map((id) => ({ kind, id })),
       ),
     ),
     { nil: null },

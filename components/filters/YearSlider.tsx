@@ -1,35 +1,33 @@
 "use client";
 
 import { memo, useId, useRef } from "react";
-import type { YearRange as Range } from "@/lib/view";
+import { gestureHistoryMode, type YearRange } from "@/lib/view";
 import { formatYears } from "@/lib/time";
-
-/** Changes closer together than this belong to one gesture (a drag, or arrow keys pressed in a row). */
-const GESTURE_GAP_MS = 800;
 
 /**
  * Year-range control: two native sliders (keyboard operable, announced by screen readers) over the
- * dataset's span. The first change of a gesture adds a history entry; the rest of the gesture replaces it,
- * so Back returns to where the drag began rather than stepping through every year passed.
+ * dataset's span. The first change of a gesture adds a history entry; the rest of the gesture replaces it
+ * (`gestureHistoryMode`), so Back returns to where the drag began rather than stepping through every year
+ * passed.
  */
-export const YearRange = memo(function YearRange({
+export const YearSlider = memo(function YearSlider({
   span,
   value,
   onChange,
 }: {
   /** The dataset's full span. */
-  span: Range;
+  span: YearRange;
   /** The selected range; null = the full span. */
-  value: Range | null;
+  value: YearRange | null;
   /** `continuous` is true for every change after the first one of a gesture. */
-  onChange(range: Range, continuous: boolean): void;
+  onChange(range: YearRange, continuous: boolean): void;
 }) {
   const id = useId();
   const lastChange = useRef(-Infinity);
   const range = value ?? span;
-  const change = (next: Range) => {
+  const change = (next: YearRange) => {
     const now = performance.now();
-    onChange(next, now - lastChange.current < GESTURE_GAP_MS);
+    onChange(next, gestureHistoryMode(lastChange.current, now) === "replace");
     lastChange.current = now;
   };
   return (

@@ -1,0 +1,34 @@
+import { TooltipWithBounds } from "@visx/tooltip";
+import styles from "./Network.module.css";
+
+/** Props of the edge tooltip. */
+export interface EdgeTooltipProps {
+  /** The point it points at (the middle of the edge), in the drawing's pixels. */
+  left: number;
+  top: number;
+  /** One line per stance the edge draws. */
+  lines: readonly string[];
+}
+
+/**
+ * The hovered edge's stances, beside the middle of the edge and flipped to stay inside the drawing. For
+ * the pointer only: the list of stances after the drawing says the same to a keyboard or a screen reader.
+ */
+export function EdgeTooltip({ left, top, lines }: EdgeTooltipProps) {
+  return (
+    <TooltipWithBounds
+      left={left}
+      top={top}
+      offsetLeft={12}
+      offsetTop={14}
+      unstyled
+      className={styles.tooltip}
+      aria-hidden="true"
+    >
+      {lines.map((line, i) => (
+        <p key={i}>{line}</p>
+      ))}
+      <p className={styles.tooltipHint}>Click for the evidence</p>
+    </TooltipWithBounds>
+  );
+}

@@ -1,0 +1,174 @@
+import type { DatasetIndex } from "../data/indexDataset";
+import type { Stance } from "../model/schema";
+import { byCountThenLabel, GRAPH_OTHERS_ID, othersLabel } from "../select/graph";
+import { LABEL_FONT_PX, labelWidth } from "./labels";
+import {
+  boundsOf,
+  extent,
+  forceLayout,
+  type LayoutLinkInput,
+  type LayoutNodeInput,
+  type NetworkLayout,
+} from "./networkForces";
+
+/** Most actors the network lays out one by one; the rest share one "others" node (100k-event datasets). */
+export const MAX_NETWORK_NODES = 80;
+/** Smallest and largest node radius, in CSS pixels. */
+export const NODE_RADIUS = { min: 6, max: 17 } as const;
+
+/** Node radius for an actor taking part in `count` stances, on a square-root scale up to `maxCount`. */
+export function nodeRadius(count: number, maxCount: number): number {
+  if (maxCount <= 1 || count <= 1) return NODE_RADIUS.min;
+  const t = Math.sqrt((Math.min(count, maxCount) - 1) / (maxCount - 1));
+  return NODE_RADIUS.min + (NODE_RADIUS.max - NODE_RADIUS.min) * t;
+}
+
+/** The label drawn for an actor: its short name where it has one. */
+export function actorLabel(index: DatasetIndex, id: string): string {
+  const a = index.actorById.get(id);
+  return a ? (a.shortName ?? a.name) : id;
+}
+
+/** A node the layout draws: the size of its mark and of its label, which no filter changes. */
+export interface LayoutMark {
+  /** Radius of the mark, from the stances the actor takes part in over the whole dataset. */
+  r: number;
+  /** Width of its label at the layout's font size (the "others" label with every grouped actor). */
+  labelWidth: number;
+}
+
+/**
+ * The one layout of a dataset, shared by every filtered view so that filtering never moves or resizes a node
+ * (or, since edges are trimmed to the marks, reshapes an edge).
+ */
+export interface DatasetNetworkLayout extends NetworkLayout {
+  /** Actors laid out one by one; every other actor is drawn as part of the "others" node. */
+  placed: ReadonlySet<string>;
+  /**
+   * The marks of the placed actors and of the "others" node, most stances over the dataset first, then by
+   * label: the order in which their labels claim room.
+   */
+  marks: ReadonlyMap<string, LayoutMark>;
+  /** Id of the "others" node when some actors were grouped, else null. */
+  othersId: string | null;
+  /** Font size of the labels the layout left room for. */
+  fontPx: number;
+}
+
+/** Which box a layout is made for: wider than tall (desktop) or taller than wide (phone). */
+export type LayoutShape = "wide" | "narrow";
+
+/** Font size of the labels a layout leaves room for, and draws. */
+export const LAYOUT_FONT_PX: Record<LayoutShape, number> = { wide: LABEL_FONT_PX, narrow: LABEL_FONT_PX - 1 };
+
+const GRAVITY: Record<LayoutShape, { x: number; y: number }> = {
+  wide: { x: 0.05, y: 0.08 },
+  narrow: { x: 0.25, y: 0.03 },
+};
+
+const layoutCache: Record<LayoutShape, WeakMap<DatasetIndex, DatasetNetworkLayout>> = {
+  wide: new WeakMap(),
+  narrow: new WeakMap(),
+};
+
+/**
+ * The network layout of a whole dataset: every actor that takes part in any stance (the top
+ * {@link MAX_NETWORK_NODES} by stance count, the rest grouped as "others"), with each actor tied to the one
+ * it speaks for (Lavrov → ministry → Russia). Computed once per dataset index and shape, and memoised, outside
+ * any filter, so a filtered view draws a subset at the same positions.
+ */
+export function datasetLayout(index: DatasetIndex, shape: LayoutShape = "wide"): DatasetNetworkLayout {
+  const cache = layoutCache[shape];
+  let layout = cache.get(index);
+  if (!layout) {
+    layout = computeDatasetLayout(index, index.data.stances, { shape });
+    cache.set(index, layout);
+  }
+  return layout;
+}
+
+/** {@link datasetLayout} over a given set of stances, uncached (the unit tests call it directly). */
+export function computeDatasetLayout(
+  index: DatasetIndex,
+  stances: readonly Stance[],
+  { seed = 1, shape = "wide" }: { seed?: number; shape?: LayoutShape } = {},
+): DatasetNetworkLayout {
+  const font = LAYOUT_FONT_PX[shape];
+  const counts = new Map<string, number>();
+  for (const s of stances) {
+    counts.set(s.from, (counts.get(s.from) ?? 0) + 1);
+    if (s.to !== s.from) counts.set(s.to, (counts.get(s.to) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const placed = new Set(ranked.slice(0, MAX_NETWORK_NODES).map(([id]) => id));
+  const othersId = ranked.length > MAX_NETWORK_NODES ? GRAPH_OTHERS_ID : null;
+  const maxCount = ranked[0]?.[1] ?? 1;
+
+  // Ties between laid-out nodes, and how many stances the "others" node takes part in.
+  const weights = new Map<string, LayoutLinkInput>();
+  let othersCount = 0;
+  for (const s of stances) {
+    const a = placed.has(s.from) ? s.from : othersId;
+    const b = placed.has(s.to) ? s.to : othersId;
+    if (a === othersId || b === othersId) othersCount++;
+    if (!a || !b || a === b) continue;
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    const tie = weights.get(key);
+    if (tie) tie.weight++;
+    else weights.set(key, { source: a < b ? a : b, target: a < b ? b : a, weight: 1 });
+  }
+
+  // Anchors: an actor's nearest affiliation that is laid out, else the next one up the chain. Affiliations
+  // that take no part in any stance are laid out too (never drawn) so people of one camp still cluster.
+  const anchorOf = (id: string): string | undefined => {
+    let next = index.actorById.get(id)?.affiliation;
+    for (let depth = 0; next && depth < 8; depth++) {
+      if (placed.has(next)) return next;
+      next = index.actorById.get(next)?.affiliation;
+    }
+    const camp = index.campOf.get(id);
+    return camp && camp !== id ? camp : undefined;
+  };
+  const drawn: (LayoutNodeInput & { label: string; count: number })[] = [];
+  const hidden = new Set<string>();
+  for (const id of placed) {
+    const anchor = anchorOf(id);
+    if (anchor && !placed.has(anchor)) hidden.add(anchor);
+    const count = counts.get(id) ?? 1;
+    const label = actorLabel(index, id);
+    drawn.push({
+      id,
+      anchor,
+      r: nodeRadius(count, maxCount),
+      labelWidth: labelWidth(label, font),
+      labelHeight: font + 3,
+      label,
+      count,
+    });
+  }
+  if (othersId) {
+    const label = othersLabel(ranked.length - placed.size);
+    drawn.push({
+      id: othersId,
+      r: NODE_RADIUS.max,
+      labelWidth: labelWidth(label, font),
+      labelHeight: font + 3,
+      label,
+      count: othersCount,
+    });
+  }
+  // The order of the graph's nodes (count, then label), so the default view labels the marks it did before.
+  drawn.sort(byCountThenLabel);
+  const nodes: LayoutNodeInput[] = [...drawn];
+  for (const id of hidden) nodes.push({ id, r: NODE_RADIUS.min, labelWidth: 0 });
+
+  const layout = forceLayout(nodes, [...weights.values()], { seed, gravity: GRAVITY[shape] });
+  // The anchors that take no part in any stance shaped the layout but are never drawn: leave them out of
+  // the bounds so the drawing fits the marks it actually shows.
+  const bounds = boundsOf(
+    drawn.map((n) => ({ id: n.id, ...extent(n) })),
+    layout.positions,
+  );
+  const marks = new Map(drawn.map((n) => [n.id, { r: n.r, labelWidth: n.labelWidth }]));
+  return { positions: layout.positions, bounds, placed, marks, othersId, fontPx: font };
+}
