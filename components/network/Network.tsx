@@ -9,7 +9,7 @@ import { NetworkDetails } from "./NetworkDetails";
 import { NetworkGraph } from "./NetworkGraph";
 import { NetworkLegend } from "./NetworkLegend";
 import { StanceText } from "./StanceText";
-import { stanceSentence } from "./describe";
+import { stanceLine } from "./describe";
 import { useElementWidth } from "../useElementWidth";
 import styles from "./Network.module.css";
 
@@ -22,7 +22,7 @@ const NARROW_BELOW_PX = 560;
  * layout of the whole dataset, so filtering never moves or resizes them; the shown stances are directed edges
  * coloured by type, shaped by the dataset's graph, so filtering never reshapes one either.
  */
-export function Network({ index, view, visible, linked, onSelect: onFocus, onEvidence }: LinkedViewProps) {
+export function Network({ index, view, visible, linked, onSelect, onEvidence }: LinkedViewProps) {
   const { ref: wrap, width } = useElementWidth<HTMLDivElement>(720);
   const layout = datasetLayout(index, width < NARROW_BELOW_PX ? "narrow" : "wide");
   const height = fitHeight(layout.bounds, width);
@@ -37,26 +37,27 @@ export function Network({ index, view, visible, linked, onSelect: onFocus, onEvi
         .slice(0, 3)
         .map((id) => index.stanceById.get(id))
         .filter((s): s is Stance => !!s)
-        .map((s) => stanceSentence(index, s));
+        .map((s) => stanceLine(index, s));
       if (e.stanceIds.length > 3) lines.push(`…and ${e.stanceIds.length - 3} more`);
       return lines;
     },
     [index],
   );
 
-  const focus = view.selection;
-  const onNode = useCallback((id: string) => onFocus({ kind: "actor", id }), [onFocus]);
+  const selection = view.selection;
+  const onNode = useCallback((id: string) => onSelect({ kind: "actor", id }), [onSelect]);
   const onEdge = useCallback(
     (e: GraphEdge) => {
-      const current = focus?.kind === "stance" && e.stanceIds.includes(focus.id) ? focus.id : null;
-      // Clicking the focused edge again clears the focus, like every other focusable mark.
-      if (current) return onFocus({ kind: "stance", id: current });
+      const current =
+        selection?.kind === "stance" && e.stanceIds.includes(selection.id) ? selection.id : null;
+      // Clicking the focused edge again clears the selection, like every other focusable mark.
+      if (current) return onSelect({ kind: "stance", id: current });
       const first = e.stanceIds[0];
       if (!first) return;
-      onFocus({ kind: "stance", id: first });
+      onSelect({ kind: "stance", id: first });
       onEvidence({ kind: "stance", id: first });
     },
-    [focus, onFocus, onEvidence],
+    [selection, onSelect, onEvidence],
   );
 
   const empty = graph.nodes.length === 0;
@@ -75,7 +76,7 @@ export function Network({ index, view, visible, linked, onSelect: onFocus, onEvi
             layout={layout}
             width={width}
             height={height}
-            selection={focus}
+            selection={selection}
             linked={linked}
             describeEdge={describeEdge}
             onNode={onNode}
@@ -97,16 +98,16 @@ export function Network({ index, view, visible, linked, onSelect: onFocus, onEvi
             index={index}
             graph={graph}
             stances={visible.stances}
-            focus={focus}
+            selection={selection}
             linked={linked}
-            onFocus={onFocus}
+            onSelect={onSelect}
             onEvidence={onEvidence}
           />
           <StanceText
             index={index}
             stances={visible.stances}
-            focus={focus}
-            onFocus={onFocus}
+            selection={selection}
+            onSelect={onSelect}
             onEvidence={onEvidence}
           />
         </>

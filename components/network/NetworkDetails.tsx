@@ -5,7 +5,8 @@ import type { Graph } from "@/lib/select/graph";
 import { formatDate } from "@/lib/time";
 import type { Selection } from "@/lib/view";
 import type { EvidenceRef } from "../viewProps";
-import { stanceClause, stanceSentence } from "./describe";
+import { actorName, stanceSentence } from "@/lib/select";
+import { stanceLine } from "./describe";
 import styles from "./Network.module.css";
 
 /** Props of the panel under the network that details the focused item's stances. */
@@ -14,10 +15,10 @@ export interface NetworkDetailsProps {
   graph: Graph;
   /** The stances shown under the filters. */
   stances: readonly Stance[];
-  focus: Selection | null;
+  selection: Selection | null;
   linked: Linked;
-  /** Focus a stance (or clear the focus if it is focused). */
-  onFocus(focus: Selection): void;
+  /** Focus a stance (or clear the selection if it is focused). */
+  onSelect(selection: Selection): void;
   /** Open the shared evidence panel. */
   onEvidence(ref: EvidenceRef): void;
 }
@@ -27,19 +28,19 @@ const MAX_LISTED = 40;
 
 /**
  * The side panel of the network: for a focused stance, its sentence, verbatim evidence and source, and the
- * other stances its edge merges; for any other focus, the shown stances it links to, each a button that opens
+ * other stances its edge merges; for any other selection, the shown stances it links to, each a button that opens
  * its evidence. This is also how the keyboard reaches edges from a focused actor.
  */
 export function NetworkDetails({
   index,
   graph,
   stances,
-  focus,
+  selection,
   linked,
-  onFocus,
+  onSelect,
   onEvidence,
 }: NetworkDetailsProps) {
-  if (!focus || !linked.active)
+  if (!selection || !linked.active)
     return (
       <p className={styles.hint}>
         Click an actor to highlight its stances, or an arrow to read its evidence and source.
@@ -47,7 +48,7 @@ export function NetworkDetails({
     );
 
   const open = (s: Stance) => {
-    if (!(focus.kind === "stance" && focus.id === s.id)) onFocus({ kind: "stance", id: s.id });
+    if (!(selection.kind === "stance" && selection.id === s.id)) onSelect({ kind: "stance", id: s.id });
     onEvidence({ kind: "stance", id: s.id });
   };
   const list = (items: readonly Stance[], label: string) => (
@@ -58,9 +59,9 @@ export function NetworkDetails({
             type="button"
             className="link-button"
             onClick={() => open(s)}
-            aria-current={focus.kind === "stance" && focus.id === s.id ? "true" : undefined}
+            aria-current={selection.kind === "stance" && selection.id === s.id ? "true" : undefined}
           >
-            {stanceSentence(index, s)}
+            {stanceLine(index, s)}
           </button>
         </li>
       ))}
@@ -70,8 +71,8 @@ export function NetworkDetails({
     </ul>
   );
 
-  if (focus.kind === "stance") {
-    const s = index.stanceById.get(focus.id);
+  if (selection.kind === "stance") {
+    const s = index.stanceById.get(selection.id);
     const shown = s && graph.edgeOfStance.has(s.id);
     if (!s || !shown)
       return (
@@ -86,7 +87,7 @@ export function NetworkDetails({
       .filter((x): x is Stance => !!x);
     return (
       <div className={styles.details} data-testid="network-details">
-        <h3>{stanceClause(index, s)}</h3>
+        <h3>{stanceSentence(index, s)}</h3>
         <blockquote className={styles.excerpt} data-testid="network-evidence">
           {s.evidence}
         </blockquote>
@@ -116,15 +117,15 @@ export function NetworkDetails({
 
   const shown = stances.filter((s) => linked.stances.has(s.id));
   const what =
-    focus.kind === "actor"
-      ? (index.actorById.get(focus.id)?.name ?? focus.id)
-      : focus.kind === "event"
-        ? `the event “${index.eventById.get(focus.id)?.title ?? focus.id}”`
+    selection.kind === "actor"
+      ? actorName(index, selection.id)
+      : selection.kind === "event"
+        ? `the event “${index.eventById.get(selection.id)?.title ?? selection.id}”`
         : "the focused quote";
   return (
     <div className={styles.details} data-testid="network-details">
       <h3>
-        {focus.kind === "actor" ? "Stances of" : "Stances tied to"} {what}: {shown.length} shown
+        {selection.kind === "actor" ? "Stances of" : "Stances tied to"} {what}: {shown.length} shown
       </h3>
       {shown.length === 0 ? (
         <p>None of its stances are shown under the current filters.</p>

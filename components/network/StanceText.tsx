@@ -5,7 +5,7 @@ import type { DatasetIndex } from "@/lib/data";
 import type { Stance } from "@/lib/model";
 import type { Selection } from "@/lib/view";
 import type { EvidenceRef } from "../viewProps";
-import { stanceSentence } from "./describe";
+import { stanceLine } from "./describe";
 import styles from "./Network.module.css";
 
 /** Most sentences rendered; past this (generated datasets) the filters narrow the list. */
@@ -18,15 +18,15 @@ const MAX_SENTENCES = 400;
 export function StanceText({
   index,
   stances,
-  focus,
-  onFocus,
+  selection,
+  onSelect,
   onEvidence,
 }: {
   index: DatasetIndex;
   /** The stances shown under the filters, in dataset order. */
   stances: readonly Stance[];
-  focus: Selection | null;
-  onFocus(focus: Selection): void;
+  selection: Selection | null;
+  onSelect(selection: Selection): void;
   onEvidence(ref: EvidenceRef): void;
 }) {
   // The sentences are built only while the disclosure is open: closed, nobody (screen readers included)
@@ -38,7 +38,7 @@ export function StanceText({
       {open && (
         <ol className={styles.sentences} aria-label="Shown stances">
           {stances.slice(0, MAX_SENTENCES).map((s) => {
-            const current = focus?.kind === "stance" && focus.id === s.id;
+            const current = selection?.kind === "stance" && selection.id === s.id;
             return (
               <li key={s.id} data-sentence={s.id}>
                 <button
@@ -46,11 +46,11 @@ export function StanceText({
                   className="link-button"
                   aria-current={current ? "true" : undefined}
                   onClick={() => {
-                    if (!current) onFocus({ kind: "stance", id: s.id });
+                    if (!current) onSelect({ kind: "stance", id: s.id });
                     onEvidence({ kind: "stance", id: s.id });
                   }}
                 >
-                  {stanceSentence(index, s)}
+                  {stanceLine(index, s)}
                 </button>
               </li>
             );

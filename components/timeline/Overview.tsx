@@ -3,7 +3,7 @@
 import { useRef, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
 import type { Episode } from "@/lib/model";
 import { yearDomain, type OverviewTrack, type PlacedMark } from "@/lib/layout/timeline";
-import type { YearRange } from "@/lib/view";
+import { normalizeYears, type YearRange } from "@/lib/view";
 import { LANE_HEIGHT } from "./EventMark";
 import { BinBars } from "./BinBars";
 import { AxisBottom, GridLines } from "./TimeGrid";
@@ -65,11 +65,7 @@ export function Overview({
     if (!rect || rect.width === 0) return 0;
     return ((e.clientX - rect.left) * width) / rect.width;
   };
-  const yearAt = (x: number) =>
-    Math.max(
-      span.start,
-      Math.min(span.end, scale.invert(Math.max(0, Math.min(width - 0.01, x))).getUTCFullYear()),
-    );
+  const yearAt = (x: number) => scale.invert(Math.max(0, Math.min(width - 0.01, x))).getUTCFullYear();
   const onPointerDown = (e: ReactPointerEvent<SVGRectElement>) => {
     if (e.button !== 0) return;
     drag.current = { x0: localX(e), moved: false, last: "" };
@@ -80,8 +76,9 @@ export function Overview({
     if (!d) return;
     const x = localX(e);
     if (!d.moved && Math.abs(x - d.x0) < DRAG_THRESHOLD) return;
-    const range = { start: yearAt(Math.min(d.x0, x)), end: yearAt(Math.max(d.x0, x)) };
-    const key = `${range.start}-${range.end}`;
+    // Clipped to the span, and the whole span is no filter: the one rule of the URL and the store.
+    const range = normalizeYears({ start: yearAt(Math.min(d.x0, x)), end: yearAt(Math.max(d.x0, x)) }, span);
+    const key = range ? `${range.start}-${range.end}` : "all";
     if (key === d.last) return;
     onYears(range, d.moved);
     d.moved = true;

@@ -9,20 +9,20 @@ import styles from "./Timeline.module.css";
 
 /**
  * The focused event, spelled out under the chart, with the way to its evidence: the tooltip only shows on
- * hover and keyboard focus, and touch screens have neither.
+ * hover and keyboard selection, and touch screens have neither.
  */
 export function SelectedEvent({
   index,
   event,
   shown,
-  onFocus,
+  onSelect,
   onEvidence,
 }: {
   index: DatasetIndex;
   event: Event;
   /** False when the filters hide the event from the timeline. */
   shown: boolean;
-  onFocus(focus: Selection): void;
+  onSelect(selection: Selection): void;
   onEvidence(ref: EvidenceRef): void;
 }) {
   const source = index.sourceById.get(event.sourceId);
@@ -50,7 +50,7 @@ export function SelectedEvent({
         <button
           type="button"
           className="link-button"
-          onClick={() => onFocus({ kind: "event", id: event.id })}
+          onClick={() => onSelect({ kind: "event", id: event.id })}
         >
           Deselect event
         </button>

@@ -88,7 +88,7 @@ export function Timeline({
   view,
   linked,
   context,
-  onSelect: onFocus,
+  onSelect,
   onEvidence,
   onEpisode,
   onYears,
@@ -192,7 +192,7 @@ export function Timeline({
     if (!mark) return;
     const id = idOf(mark);
     setActive(id);
-    onFocus({ kind: "event", id });
+    onSelect({ kind: "event", id });
   };
   const onKeyDown = (e: ReactKeyboardEvent) => {
     if (e.key === "Escape" && shownTip) {
@@ -223,7 +223,7 @@ export function Timeline({
       case "Enter":
       case " ":
         e.preventDefault();
-        onFocus({ kind: "event", id });
+        onSelect({ kind: "event", id });
         return;
       case "s":
       case "S":
@@ -369,7 +369,7 @@ export function Timeline({
           index={index}
           event={focusedEvent}
           shown={interactive ? position.has(focusedEvent.id) : context.events.includes(focusedEvent)}
-          onFocus={onFocus}
+          onSelect={onSelect}
           onEvidence={onEvidence}
         />
       )}

@@ -1,17 +1,13 @@
 import type { DatasetIndex } from "@/lib/data";
 import type { Event } from "@/lib/model";
+import { actorName } from "@/lib/select";
 import { formatDate } from "@/lib/time";
 import { EVENT_KIND_LABEL } from "../theme";
 
-const nameOf = (index: DatasetIndex, id: string) => {
-  const a = index.actorById.get(id);
-  return a ? a.name : id;
-};
-
 /** "Iran → Israel": who acted, and on or toward whom. */
 export function actorsLine(index: DatasetIndex, e: Event): string {
-  const from = e.actors.map((id) => nameOf(index, id)).join(", ");
-  const to = e.targets.map((id) => nameOf(index, id)).join(", ");
+  const from = e.actors.map((id) => actorName(index, id)).join(", ");
+  const to = e.targets.map((id) => actorName(index, id)).join(", ");
   if (from && to) return `${from} → ${to}`;
   return from || (to ? `→ ${to}` : "—");
 }

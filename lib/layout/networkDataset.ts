@@ -1,6 +1,7 @@
 import type { DatasetIndex } from "../data/indexDataset";
 import type { Stance } from "../model/schema";
 import { byCountThenLabel, GRAPH_OTHERS_ID, othersLabel } from "../select/graph";
+import { actorShortName } from "../select/wording";
 import { LABEL_FONT_PX, labelWidth } from "./labels";
 import {
   boundsOf,
@@ -21,12 +22,6 @@ export function nodeRadius(count: number, maxCount: number): number {
   if (maxCount <= 1 || count <= 1) return NODE_RADIUS.min;
   const t = Math.sqrt((Math.min(count, maxCount) - 1) / (maxCount - 1));
   return NODE_RADIUS.min + (NODE_RADIUS.max - NODE_RADIUS.min) * t;
-}
-
-/** The label drawn for an actor: its short name where it has one. */
-export function actorLabel(index: DatasetIndex, id: string): string {
-  const a = index.actorById.get(id);
-  return a ? (a.shortName ?? a.name) : id;
 }
 
 /** A node the layout draws: the size of its mark and of its label, which no filter changes. */
@@ -135,7 +130,7 @@ export function computeDatasetLayout(
     const anchor = anchorOf(id);
     if (anchor && !placed.has(anchor)) hidden.add(anchor);
     const count = counts.get(id) ?? 1;
-    const label = actorLabel(index, id);
+    const label = actorShortName(index, id);
     drawn.push({
       id,
       anchor,
