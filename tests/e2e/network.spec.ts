@@ -1,84 +1,17 @@
-import type { Locator, Page } from "@playwright/test";
-import { nodeInDirection, type Direction } from "@/lib/layout/network";
-import { filterRecords, linkedTo } from "@/lib/select";
+import { linkedTo } from "@/lib/select";
 import { buildGraph } from "@/lib/select/graph";
-import { DEFAULT_VIEW, type ViewState } from "@/lib/view";
 import { test, expect, axeViolations } from "./fixtures";
 import { index } from "./dataset";
-
-const network = (page: Page) => page.getByRole("region", { name: "Condemnation network" });
-const visibleStances = (patch: Partial<ViewState> = {}) =>
-  filterRecords(index, { ...DEFAULT_VIEW, ...patch }).stances;
-const ids = (records: readonly { id: string }[]) => records.map((r) => r.id).sort();
-
-/**
- * Waits until the drawing has been measured on the client: the server renders it at a default width, and
- * positions are only final once it matches its box.
- */
-async function settled(region: Locator) {
-  await expect
-    .poll(() =>
-      region
-        .getByTestId("network-svg")
-        .evaluate(
-          (svg) =>
-            Number(svg.getAttribute("width")) ===
-            Math.round(svg.parentElement!.getBoundingClientRect().width),
-        ),
-    )
-    .toBe(true);
-}
-
-/** Every stance id the drawn edges stand for. */
-async function drawnStances(region: Locator): Promise<string[]> {
-  const lists = await region
-    .locator("[data-edge]")
-    .evaluateAll((els) => els.map((e) => e.getAttribute("data-stances") ?? ""));
-  return lists.flatMap((l) => l.split(" ")).sort();
-}
-
-/** Size of every drawn actor mark, by actor id. */
-async function nodeSizes(region: Locator): Promise<Record<string, { width: number; height: number }>> {
-  return region.locator("[data-node]").evaluateAll((els) =>
-    Object.fromEntries(
-      els.map((el) => {
-        const { width, height } = el.querySelector("path")!.getBoundingClientRect();
-        return [el.getAttribute("data-node"), { width, height }];
-      }),
-    ),
-  );
-}
-
-/** The path drawn for every edge, by edge id. */
-async function edgePaths(region: Locator): Promise<Record<string, string>> {
-  return region
-    .locator("[data-edge]")
-    .evaluateAll((els) =>
-      Object.fromEntries(
-        els.map((el) => [
-          el.getAttribute("data-edge"),
-          el.querySelector("path[marker-end]")!.getAttribute("d"),
-        ]),
-      ),
-    );
-}
-
-/** Centre of every drawn actor mark within the drawing, by actor id. */
-async function nodeCentres(region: Locator): Promise<Record<string, { x: number; y: number }>> {
-  return region.locator("[data-node]").evaluateAll((els) =>
-    Object.fromEntries(
-      els.map((el) => {
-        // Relative to the drawing, so a legend that changes height above it does not count as a move.
-        const origin = (el as SVGGElement).ownerSVGElement!.getBoundingClientRect();
-        const r = el.querySelector("path")!.getBoundingClientRect();
-        return [
-          el.getAttribute("data-node"),
-          { x: r.x + r.width / 2 - origin.x, y: r.y + r.height / 2 - origin.y },
-        ];
-      }),
-    ),
-  );
-}
+import {
+  drawnStances,
+  edgePaths,
+  ids,
+  network,
+  nodeCentres,
+  nodeSizes,
+  settled,
+  visibleStances,
+} from "./networkHelpers";
 
 test("draws every shown stance as an edge, between a node per actor taking part", async ({ page }) => {
   await page.goto("/");
@@ -152,41 +85,6 @@ test("a focused event elsewhere highlights its actors and stances here", async (
     );
 });
 
-test("clicking an edge puts focus=stance:<id> in the URL and shows its evidence and source", async ({
-  page,
-}) => {
-  await page.goto("/");
-  const region = network(page);
-  await settled(region);
-  await region.getByTestId("network-svg").scrollIntoViewIfNeeded();
-  // A point halfway along an edge, in the viewport, that nothing else covers: a real click on the line itself.
-  const target = await region.locator("[data-edge]").evaluateAll((els) => {
-    for (const el of els) {
-      const path = el.querySelector("path") as SVGPathElement;
-      const p = path.getPointAtLength(path.getTotalLength() / 2).matrixTransform(path.getScreenCTM()!);
-      if (el.contains(document.elementFromPoint(p.x, p.y)))
-        return { x: p.x, y: p.y, stance: (el.getAttribute("data-stances") ?? "").split(" ")[0]! };
-    }
-    return null;
-  });
-  expect(target).not.toBeNull();
-  const stance = index.stanceById.get(target!.stance)!;
-  const source = index.sourceById.get(stance.sourceId)!;
-  await page.mouse.click(target!.x, target!.y);
-  await expect(page).toHaveURL(new RegExp(`[?&]focus=stance:${stance.id}$`));
-  const panel = page.getByTestId("evidence-panel");
-  await expect(panel.getByTestId("evidence-excerpt")).toHaveText(stance.evidence);
-  await expect(panel.getByTestId("evidence-source")).toContainText(source.publisher);
-  await expect(region.locator(`[data-edge][data-stances~="${stance.id}"]`)).toHaveAttribute(
-    "data-focused",
-    "true",
-  );
-  // The network's own panel shows the same evidence once the shared panel is closed.
-  await panel.getByRole("button", { name: "Close evidence panel" }).click();
-  await expect(region.getByTestId("network-evidence")).toHaveText(stance.evidence);
-  await expect(region.getByTestId("network-details")).toContainText(source.publisher);
-});
-
 test("picking a stance type removes the other types' edges; nodes and edges that remain stay put", async ({
   page,
 }) => {
@@ -220,68 +118,6 @@ test("picking a stance type removes the other types' edges; nodes and edges that
   const pathsAfter = Object.entries(await edgePaths(region));
   expect(pathsAfter.length).toBeGreaterThan(0);
   for (const [id, d] of pathsAfter) expect(d, id).toBe(pathsBefore[id]);
-});
-
-test("keyboard: one tab stop into the nodes, arrow keys move to linked actors, Enter focuses", async ({
-  page,
-}) => {
-  await page.goto("/?focus=actor:russia");
-  const region = network(page);
-  await settled(region);
-  // Start sequential navigation at the view's heading, then Tab into the view.
-  await region.getByRole("heading", { name: "Condemnation network" }).click();
-  await page.keyboard.press("Tab");
-  const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-node") ?? null);
-  expect(await focused()).toBe("russia");
-
-  const centres = await nodeCentres(region);
-  const graph = buildGraph(index, visibleStances());
-  const around = (id: string) =>
-    (graph.neighbours.get(id) ?? []).filter((n) => centres[n]).map((n) => ({ id: n, p: centres[n]! }));
-  const keys: Record<Direction, string> = {
-    left: "ArrowLeft",
-    right: "ArrowRight",
-    up: "ArrowUp",
-    down: "ArrowDown",
-  };
-  let moved = 0;
-  for (const dir of Object.keys(keys) as Direction[]) {
-    const expected = nodeInDirection(centres.russia!, dir, around("russia"));
-    if (!expected) continue;
-    await region.locator('[data-node="russia"]').focus();
-    await page.keyboard.press(keys[dir]);
-    expect(await focused()).toBe(expected);
-    moved++;
-  }
-  expect(moved).toBeGreaterThan(0);
-  const next = (await focused())!;
-  expect(graph.neighbours.get("russia")).toContain(next);
-  // Only the current node is a tab stop.
-  await expect(region.locator('[data-node][tabindex="0"]')).toHaveCount(1);
-  await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`[?&]focus=actor:${next}$`));
-  await expect(region.locator(`[data-record="actor:${next}"]`)).toHaveAttribute("data-focused", "true");
-  await page.keyboard.press("Tab");
-  expect(await focused()).toBeNull();
-});
-
-test("the text alternative lists every shown stance as a sentence, and reaches its evidence", async ({
-  page,
-}) => {
-  await page.goto("/?episode=april-2024");
-  const region = network(page);
-  const stances = visibleStances({ episode: "april-2024" });
-  await region.getByText(`All ${stances.length} shown stances as text`).click();
-  const list = region.getByRole("list", { name: "Shown stances" });
-  await expect(list.getByRole("listitem")).toHaveCount(stances.length);
-  const first = stances[0]!;
-  const publisher = index.sourceById.get(first.sourceId)!.publisher;
-  const item = list.locator(`[data-sentence="${first.id}"]`);
-  await expect(item).toContainText(` — `);
-  await expect(item).toContainText(`source: ${publisher}`);
-  await item.getByRole("button").click();
-  await expect(page).toHaveURL(new RegExp(`focus=stance:${first.id}$`));
-  await expect(page.getByTestId("evidence-excerpt")).toHaveText(first.evidence);
 });
 
 test("an impossible filter shows an empty message instead of a graph", async ({ page }) => {
@@ -371,86 +207,4 @@ test("zero axe-core violations with a stance focused and the text alternative op
     .click();
   await expect(network(page).getByRole("list", { name: "Shown stances" })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
-});
-
-test("hovering an edge shows its stances in a tooltip kept inside the drawing", async ({ page }) => {
-  await page.goto("/");
-  const region = network(page);
-  await settled(region);
-  const svg = region.getByTestId("network-svg");
-  await svg.scrollIntoViewIfNeeded();
-  // A point halfway along an edge that nothing else covers, as in the click test above.
-  const target = await region.locator("[data-edge]").evaluateAll((els) => {
-    for (const el of els) {
-      const path = el.querySelector("path") as SVGPathElement;
-      const p = path.getPointAtLength(path.getTotalLength() / 2).matrixTransform(path.getScreenCTM()!);
-      if (el.contains(document.elementFromPoint(p.x, p.y)))
-        return { x: p.x, y: p.y, stance: (el.getAttribute("data-stances") ?? "").split(" ")[0]! };
-    }
-    return null;
-  });
-  expect(target).not.toBeNull();
-  const stance = index.stanceById.get(target!.stance)!;
-  await page.mouse.move(target!.x, target!.y);
-  const tip = region.getByText("Click for the evidence").locator("..");
-  await expect(tip).toBeVisible();
-  // One sentence per stance, naming both actors of the first one.
-  for (const id of [stance.from, stance.to])
-    await expect(tip).toContainText(index.actorById.get(id)!.name.replace(/^the /i, ""));
-  const box = (await svg.boundingBox())!;
-  const tipBox = (await tip.boundingBox())!;
-  expect(tipBox.x).toBeGreaterThanOrEqual(box.x - 0.5);
-  expect(tipBox.x + tipBox.width).toBeLessThanOrEqual(box.x + box.width + 0.5);
-  // Leaving the drawing hides it.
-  await page.mouse.move(box.x + box.width / 2, box.y - 40);
-  await expect(region.getByText("Click for the evidence")).toHaveCount(0);
-});
-
-test("keyboard: Home and End reach the first and last actor in keyboard order", async ({ page }) => {
-  await page.goto("/");
-  const region = network(page);
-  await settled(region);
-  await region.getByRole("heading", { name: "Condemnation network" }).click();
-  await page.keyboard.press("Tab");
-  const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-node") ?? null);
-  // Keyboard order is the graph's node order (most stances first), without the grouped "others".
-  const order = buildGraph(index, visibleStances())
-    .nodes.map((n) => n.id)
-    .filter((id) => id !== "_others");
-  expect(await focused()).toBe(order[0]);
-  await page.keyboard.press("End");
-  expect(await focused()).toBe(order[order.length - 1]);
-  await expect(region.locator('[data-node][tabindex="0"]')).toHaveCount(1);
-  await page.keyboard.press("Home");
-  expect(await focused()).toBe(order[0]);
-});
-
-test("zoomed in, dragging the background pans the drawing; Fit brings it back", async ({ page }) => {
-  await page.goto("/");
-  const region = network(page);
-  await settled(region);
-  const svg = region.getByTestId("network-svg");
-  await svg.scrollIntoViewIfNeeded();
-  await region.getByRole("button", { name: "Zoom in" }).click();
-  const russia = async () => (await nodeCentres(region)).russia!;
-  const before = await russia();
-  // A point of the background: the drawing itself is under the pointer, no mark.
-  const start = await svg.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    for (let y = r.top + 20; y < r.bottom - 20; y += 7)
-      for (let x = r.left + 20; x < r.right - 60; x += 7)
-        if (document.elementFromPoint(x, y) === el) return { x, y };
-    return null;
-  });
-  expect(start).not.toBeNull();
-  await page.mouse.move(start!.x, start!.y);
-  await page.mouse.down();
-  await page.mouse.move(start!.x + 30, start!.y + 20, { steps: 4 });
-  await page.mouse.move(start!.x + 60, start!.y + 40, { steps: 4 });
-  await page.mouse.up();
-  await expect.poll(async () => (await russia()).x - before.x).toBeCloseTo(60, 0);
-  expect((await russia()).y - before.y).toBeCloseTo(40, 0);
-  await region.getByRole("button", { name: "Fit the whole network" }).click();
-  await expect(region.getByRole("button", { name: "Fit the whole network" })).toBeDisabled();
-  await expect(region.getByRole("button", { name: "Zoom out" })).toBeDisabled();
 });
