@@ -80,3 +80,16 @@ export async function nodeCentres(region: Locator): Promise<Record<string, { x: 
     ),
   );
 }
+
+/** A point halfway along an edge, in the viewport, that nothing else covers, with the edge's first stance. */
+export function uncoveredEdgeMidpoint(region: Locator) {
+  return region.locator("[data-edge]").evaluateAll((els) => {
+    for (const el of els) {
+      const path = el.querySelector("path") as SVGPathElement;
+      const p = path.getPointAtLength(path.getTotalLength() / 2).matrixTransform(path.getScreenCTM()!);
+      if (el.contains(document.elementFromPoint(p.x, p.y)))
+        return { x: p.x, y: p.y, stance: (el.getAttribute("data-stances") ?? "").split(" ")[0]! };
+    }
+    return null;
+  });
+}

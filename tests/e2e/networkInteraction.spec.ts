@@ -2,7 +2,7 @@ import { nodeInDirection, type Direction } from "@/lib/layout/network";
 import { buildGraph } from "@/lib/select/graph";
 import { test, expect } from "./fixtures";
 import { index } from "./dataset";
-import { network, nodeCentres, settled, visibleStances } from "./networkHelpers";
+import { network, nodeCentres, settled, uncoveredEdgeMidpoint, visibleStances } from "./networkHelpers";
 
 test("clicking an edge puts focus=stance:<id> in the URL and shows its evidence and source", async ({
   page,
@@ -11,16 +11,8 @@ test("clicking an edge puts focus=stance:<id> in the URL and shows its evidence 
   const region = network(page);
   await settled(region);
   await region.getByTestId("network-svg").scrollIntoViewIfNeeded();
-  // A point halfway along an edge, in the viewport, that nothing else covers: a real click on the line itself.
-  const target = await region.locator("[data-edge]").evaluateAll((els) => {
-    for (const el of els) {
-      const path = el.querySelector("path") as SVGPathElement;
-      const p = path.getPointAtLength(path.getTotalLength() / 2).matrixTransform(path.getScreenCTM()!);
-      if (el.contains(document.elementFromPoint(p.x, p.y)))
-        return { x: p.x, y: p.y, stance: (el.getAttribute("data-stances") ?? "").split(" ")[0]! };
-    }
-    return null;
-  });
+  // A real click on the line itself, halfway along an edge that nothing else covers.
+  const target = await uncoveredEdgeMidpoint(region);
   expect(target).not.toBeNull();
   const stance = index.stanceById.get(target!.stance)!;
   const source = index.sourceById.get(stance.sourceId)!;
@@ -107,16 +99,7 @@ test("hovering an edge shows its stances in a tooltip kept inside the drawing", 
   await settled(region);
   const svg = region.getByTestId("network-svg");
   await svg.scrollIntoViewIfNeeded();
-  // A point halfway along an edge that nothing else covers, as in the click test above.
-  const target = await region.locator("[data-edge]").evaluateAll((els) => {
-    for (const el of els) {
-      const path = el.querySelector("path") as SVGPathElement;
-      const p = path.getPointAtLength(path.getTotalLength() / 2).matrixTransform(path.getScreenCTM()!);
-      if (el.contains(document.elementFromPoint(p.x, p.y)))
-        return { x: p.x, y: p.y, stance: (el.getAttribute("data-stances") ?? "").split(" ")[0]! };
-    }
-    return null;
-  });
+  const target = await uncoveredEdgeMidpoint(region);
   expect(target).not.toBeNull();
   const stance = index.stanceById.get(target!.stance)!;
   await page.mouse.move(target!.x, target!.y);
