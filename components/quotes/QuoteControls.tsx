@@ -21,7 +21,7 @@ const SORTS: { value: QuoteSort; label: string }[] = [
 ];
 
 /**
- * Search over quote text and the group order. The box keeps its own draft so that a trailing space being
+ * Search over quote text and speakers (name and role) and the group order. The box keeps its own draft so that a trailing space being
  * typed survives (the URL value is normalised), and follows `q` when it changes from outside (a chip,
  * back / forward). The first keystroke of an edit adds a history entry; the rest replace it.
  */
@@ -40,7 +40,7 @@ export const QuoteControls = memo(function QuoteControls({ q, onQuery, sort, onS
     <div className={styles.controls}>
       <div className={styles.search} role="search">
         <label htmlFor={id} className="control-label">
-          Search quote text
+          Search quote text and speakers
         </label>
         <div className={styles.searchRow}>
           <input
@@ -49,7 +49,7 @@ export const QuoteControls = memo(function QuoteControls({ q, onQuery, sort, onS
             type="search"
             className={styles.searchInput}
             value={draft}
-            placeholder="e.g. defense"
+            placeholder="e.g. defense, Lavrov, Foreign Minister"
             autoComplete="off"
             spellCheck={false}
             maxLength={200}

@@ -22,7 +22,8 @@ export interface RecordColumns {
   episode: Int32Array;
   /**
    * Stance types tied to record i, one bit per type in {@link STANCE_TYPE_BIT}: a stance's own type, an
-   * event's stances' types, a quote's event's stances' types (0 when none).
+   * event's stances' types, a quote's event's stances' types plus `dispute` when the quote is a
+   * fact-checked claim (`claimId`) (0 when none).
    */
   typeBits: Int32Array;
   /** Record i involves the actors `actors[actorStart[i]]` … `actors[actorStart[i + 1] - 1]` (indexes in
@@ -42,6 +43,8 @@ export interface RecordColumns {
 export const STANCE_TYPE_BIT: Readonly<Record<string, number>> = Object.fromEntries(
   STANCE_TYPES.map((t, i) => [t, 1 << i]),
 );
+
+const DISPUTE_BIT = STANCE_TYPE_BIT.dispute ?? 0;
 
 /** The validated dataset with lookups built once at load; views and selectors never rescan the arrays. */
 export interface DatasetIndex {
@@ -98,6 +101,7 @@ const byId = <T extends { id: string }>(records: readonly T[]) => new Map(record
 export function indexDataset(data: DatasetFile): DatasetIndex {
   const actorById = byId(data.actors);
   const eventById = byId(data.events);
+  const claimById = byId(data.claims);
 
   const { chainOf, campOf } = affiliationChains(data.actors);
   /** The actors, with their affiliations, each once: chains are walked only until they meet one already in. */
@@ -188,8 +192,15 @@ export function indexDataset(data: DatasetFile): DatasetIndex {
       episodeIndex,
       (s) => STANCE_TYPE_BIT[s.type] ?? 0,
     ),
-    quotes: recordColumns(data.quotes, quoteFacts, actorIndex, episodeIndex, (q) =>
-      q.eventId ? typeBitsOf(stanceTypesByEvent.get(q.eventId)) : 0,
+    quotes: recordColumns(
+      data.quotes,
+      quoteFacts,
+      actorIndex,
+      episodeIndex,
+      // A fact-checked claim is what a `dispute` is about, whichever event the words were said at.
+      (q) =>
+        (q.eventId ? typeBitsOf(stanceTypesByEvent.get(q.eventId)) : 0) |
+        (q.claimId !== undefined && claimById.has(q.claimId) ? DISPUTE_BIT : 0),
     ),
   };
 
@@ -201,7 +212,7 @@ export function indexDataset(data: DatasetFile): DatasetIndex {
     eventById,
     stanceById: byId(data.stances),
     quoteById: byId(data.quotes),
-    claimById: byId(data.claims),
+    claimById,
     eventFacts,
     campOf,
     stancesByEvent,

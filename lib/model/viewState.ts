@@ -52,7 +52,7 @@ export interface ViewState {
   stances: readonly StanceType[];
   /** The selected record (the URL's `focus`); null = nothing selected. */
   selection: Selection | null;
-  /** Quote text search; empty = no search. */
+  /** Search over quote text and speakers' names and roles; empty = no search. */
   q: string;
 }
 

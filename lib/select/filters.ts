@@ -28,12 +28,29 @@ export type FilterView = Pick<ViewState, NarrowingKey>;
 const leftOut = (options: FilterOptions, key: NarrowingKey) =>
   (key === "actors" && options.ignoreActors === true) || (key === "years" && options.ignoreYears === true);
 
-/** Lower-cased quote texts, once per dataset, for the search. */
+/** Lower-cased searchable text of each quote, once per dataset: see {@link searchableText}. */
 const lowerTexts = new WeakMap<DatasetIndex, readonly string[]>();
 function lowerTextsOf(index: DatasetIndex): readonly string[] {
   let texts = lowerTexts.get(index);
-  if (!texts) lowerTexts.set(index, (texts = index.data.quotes.map((q) => q.text.toLowerCase())));
+  if (!texts)
+    lowerTexts.set(index, (texts = index.data.quotes.map((q) => searchableText(index, q).toLowerCase())));
   return texts;
+}
+
+/**
+ * What the quote search looks in: the quote's words, then its speaker's name, short name and role, so
+ * "Lavrov" finds Lavrov's quotes and "Foreign Minister" those of every foreign minister. The parts are
+ * joined by a control character, which a query never holds (it is normalised away), so no match spans two.
+ */
+function searchableText(index: DatasetIndex, quote: Quote): string {
+  const speaker = index.actorById.get(quote.speaker);
+  const parts = [quote.text];
+  if (speaker) {
+    parts.push(speaker.name);
+    if (speaker.shortName !== undefined) parts.push(speaker.shortName);
+    if (speaker.role !== undefined) parts.push(speaker.role);
+  }
+  return parts.join("\u0000");
 }
 
 /** Positions (in the data arrays) of the records that pass, per kind, ascending. */
@@ -133,8 +150,9 @@ const pick = <T>(records: readonly T[], at: Int32Array): T[] => {
  * The filter semantics of docs/ARCHITECTURE.md, once for every view: a record passes the actor filter if
  * any actor it involves, or an actor up that actor's affiliation chain, is selected; the year filter if its
  * year is in the range; the episode filter if it belongs to the episode; the stance-type filter narrows
- * stances to those types and events and quotes to those tied to such a stance; the quote search narrows
- * quotes.
+ * stances to those types and events and quotes to those tied to such a stance (a quote that is a
+ * fact-checked claim counts as tied to a `dispute`); the quote search narrows quotes by their words and their
+ * speaker's name and role.
  */
 export function filterRecords(
   index: DatasetIndex,

@@ -134,7 +134,7 @@ export function normalizeQuery(raw: string): string {
     .trim();
 }
 
-/** `q=legitimate defense`: a free-text search over quote text. */
+/** `q=legitimate defense`: a free-text search over quotes and their speakers' names and roles. */
 export const queryParam: Param<string> = {
   key: "q",
   parse(raw) {

@@ -282,11 +282,21 @@ test("the actor filter follows a two-step affiliation chain: Iraq keeps al-Muhan
   ]);
 });
 
-test("the stance filter keeps the stances of that type and the events tied to them", async ({ page }) => {
+test("the stance filter keeps the stances of that type, the events tied to them and the disputed claim's quote", async ({
+  page,
+}) => {
   // The one "dispute" stance, polygraph-disputes-lavrov-claim, is tied to the event
-  // polygraph-fact-check-lavrov; no quote is tied to that event.
+  // polygraph-fact-check-lavrov; no quote is tied to that event. The fact-check's claim
+  // (claims[] lavrov-iran-responsible-balanced-stand, claimant sergey-lavrov) is the quote
+  // lavrov-gaza-iran-responsible-balanced (its claimId), said at lavrov-credits-iran-responsible-stand (a
+  // "praise" event): the dispute is about it, so it stays. An earlier version of this test expected
+  // 0 quotes, the bug of issue 15.
   await open(page, "/?stances=dispute");
-  await expect(page.getByTestId("summary-counts")).toHaveText("Showing 1 event, 1 stance and 0 quotes.");
+  await expect(page.getByTestId("summary-counts")).toHaveText("Showing 1 event, 1 stance and 1 quote.");
+  const cards = quotes(page).locator('[data-record^="quote:"]');
+  expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute("data-record")))).toEqual([
+    "quote:lavrov-gaza-iran-responsible-balanced",
+  ]);
   expect(await tableRows(page)).toEqual([
     { date: "October 2023", title: "Polygraph.info rates Lavrov's claim about Iran 'False'" },
   ]);

@@ -293,3 +293,38 @@ test("zero axe-core violations on an empty quote list", async ({ page }) => {
   await expect(quotesRegion(page).getByTestId("quotes-empty")).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
+
+// Issue 15: literal ids, read by hand from data/escalations.json (not from the app's selectors).
+test("typing a speaker's name in the quote search shows that speaker's quotes only", async ({ page }) => {
+  // actors[] sergey-lavrov (name "Sergey Lavrov", shortName "Lavrov"): five quotes, none whose text says
+  // "Lavrov".
+  await page.goto("/");
+  const box = quotesRegion(page).getByRole("searchbox", { name: "Search quote text and speakers" });
+  await box.pressSequentially("Lavrov");
+  await expect(page).toHaveURL(/[?&]q=Lavrov(&|$)/);
+  const cards = quotesRegion(page).locator("[data-record^='quote:']");
+  await expect(cards).toHaveCount(5);
+  expect((await cards.evaluateAll((els) => els.map((e) => e.getAttribute("data-record")))).sort()).toEqual([
+    "quote:lavrov-defend-and-support",
+    "quote:lavrov-gaza-iran-responsible-balanced",
+    "quote:lavrov-had-no-doubt",
+    "quote:lavrov-legitimate-defense",
+    "quote:lavrov-responsible-response-self-restraint",
+  ]);
+  expect(await renderedGroups(page).then((groups) => groups.map((g) => g.speaker))).toEqual([
+    "sergey-lavrov",
+  ]);
+  await expect(page.getByTestId("count-quotes")).toHaveText("5");
+});
+
+test("picking the dispute stance type keeps the fact-checked claim's quote", async ({ page }) => {
+  // claims[] lavrov-iran-responsible-balanced-stand is quotes[] lavrov-gaza-iran-responsible-balanced
+  // (claimId), said at an event whose only stance is a "praise"; the dispute stance is about that claim.
+  await page.goto("/");
+  await page.getByRole("button", { name: "Dispute (fact-check)", exact: true }).click();
+  await expect(page).toHaveURL(/\/\?stances=dispute$/);
+  const cards = quotesRegion(page).locator("[data-record^='quote:']");
+  await expect(cards).toHaveCount(1);
+  await expect(card(page, "lavrov-gaza-iran-responsible-balanced")).toHaveCount(1);
+  await expect(page.getByTestId("count-quotes")).toHaveText("1");
+});

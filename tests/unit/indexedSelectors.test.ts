@@ -23,6 +23,16 @@ import { referenceFacts, type ReferenceFacts, type ReferenceRecordFacts } from "
 const bundled = indexDataset(loadDataset());
 const generated = indexDataset(generateDataset({ events: 1500, seed: 7 }));
 
+/** A quote that is a fact-checked claim: a `dispute` is about it. */
+const isClaim = (data: DatasetIndex["data"], q: Quote) =>
+  q.claimId !== undefined && data.claims.some((c) => c.id === q.claimId);
+
+/** What the quote search looks in, each part on its own: the words, the speaker's name, short name, role. */
+function searched(data: DatasetIndex["data"], q: Quote): string[] {
+  const speaker = data.actors.find((a) => a.id === q.speaker);
+  return [q.text, speaker?.name ?? "", speaker?.shortName ?? "", speaker?.role ?? ""];
+}
+
 /** The filter semantics of docs/ARCHITECTURE.md, record by record through facts computed from the raw data. */
 function referenceFilter(
   index: DatasetIndex,
@@ -50,8 +60,8 @@ function referenceFilter(
     quotes: index.data.quotes.filter(
       (q) =>
         passFacts(facts.quotes.get(q.id)) &&
-        eventHasType(q.eventId) &&
-        q.text.toLowerCase().includes(view.q.toLowerCase()),
+        (eventHasType(q.eventId) || (!!types?.has("dispute") && isClaim(index.data, q))) &&
+        searched(index.data, q).some((text) => text.toLowerCase().includes(view.q.toLowerCase())),
     ),
   };
 }
@@ -107,7 +117,9 @@ describe.each([
     check("stances", (s) => new Set([(s as Stance).type]));
     check("quotes", (q) => {
       const eventId = (q as Quote).eventId;
-      return eventId === undefined ? undefined : facts.typesByEvent.get(eventId);
+      const types = new Set(eventId === undefined ? [] : facts.typesByEvent.get(eventId));
+      if (isClaim(index.data, q as Quote)) types.add("dispute");
+      return types;
     });
   });
 
