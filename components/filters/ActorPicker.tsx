@@ -1,6 +1,15 @@
 "use client";
 
-import { memo, useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from "react";
 import type { Actor } from "@/lib/model";
 import { actorOptions } from "@/lib/select/actorOptions";
 import type { ActorCounts } from "@/lib/select/filters";
@@ -13,7 +22,9 @@ const NO_COUNTS: ActorCounts = { get: () => 0, at: () => 0 };
 
 /**
  * Actor picker: a type-ahead combobox (ARIA 1.2 pattern) whose options are grouped by kind and show how many
- * records each actor has under the other filters. Enter or click toggles an actor; picked ones show as chips.
+ * records each actor has under the other filters. Enter or click toggles an actor and clears the text, so the
+ * next name can be typed at once; picked ones show as chips. A tap also closes the list, which on a phone
+ * covers what the pick changed.
  */
 export const ActorPicker = memo(function ActorPicker({
   actors,
@@ -27,6 +38,7 @@ export const ActorPicker = memo(function ActorPicker({
   selected: readonly string[];
   /** Records per actor under every filter but the actor one; called only while the list is open. */
   getCounts(): ActorCounts;
+  /** Adds or removes an actor from the selection. */
   onToggle(id: string): void;
 }) {
   const id = useId();
@@ -35,6 +47,8 @@ export const ActorPicker = memo(function ActorPicker({
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // The kind of pointer that pressed an option last; the pick itself happens on the mouse event that follows.
+  const pointerType = useRef("mouse");
 
   // The counts follow a filter change in a deferred render right after the frame that updates the views:
   // recounting every shown record's actors grows with the dataset and must not hold up the views (the
@@ -50,7 +64,19 @@ export const ActorPicker = memo(function ActorPicker({
   const activeActor = open ? flat[activeIndex] : undefined;
   const byId = useMemo(() => new Map(actors.map((a) => [a.id, a])), [actors]);
 
+  const pick = useCallback(
+    (actorId: string) => {
+      onToggle(actorId);
+      setQuery("");
+      setActive(0);
+      if (pointerType.current === "touch") setOpen(false);
+      pointerType.current = "mouse";
+    },
+    [onToggle],
+  );
+
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    pointerType.current = "keyboard";
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
       if (!open) setOpen(true);
@@ -61,7 +87,7 @@ export const ActorPicker = memo(function ActorPicker({
     } else if (e.key === "Enter") {
       if (open && activeActor) {
         e.preventDefault();
-        onToggle(activeActor.id);
+        pick(activeActor.id);
       }
     } else if (e.key === "Escape") {
       if (open) {
@@ -101,6 +127,8 @@ export const ActorPicker = memo(function ActorPicker({
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}
+          // A tap on the input it kept focus in reopens the list a tapped pick closed.
+          onClick={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
@@ -111,6 +139,12 @@ export const ActorPicker = memo(function ActorPicker({
           aria-label="Actors"
           className="combobox-list"
           hidden={!open}
+          // A scrolling box is a Tab stop of its own in Chromium: Tab from the input would land here, the
+          // input's blur would then hide it, and focus would fall to <body>. Options are reached with arrows.
+          tabIndex={-1}
+          onPointerDown={(e) => {
+            pointerType.current = e.pointerType;
+          }}
         >
           {flat.length === 0 && <div className="combobox-empty">No actor matches “{query}”.</div>}
           {groups.map((g) => (
@@ -126,7 +160,7 @@ export const ActorPicker = memo(function ActorPicker({
                   selected={selected.includes(a.id)}
                   active={a === activeActor}
                   count={counts.get(a.id)}
-                  onToggle={onToggle}
+                  onToggle={pick}
                 />
               ))}
               {g.hidden > 0 && (
@@ -176,6 +210,7 @@ const OptionRow = memo(function OptionRow({
   active: boolean;
   /** Records of the actor under the other filters. */
   count: number;
+  /** Picks or unpicks the row's actor. */
   onToggle(id: string): void;
 }) {
   return (

@@ -12,12 +12,12 @@ import {
   type MouseEvent as ReactMouseEvent,
   type PointerEvent as ReactPointerEvent,
 } from "react";
-import type { Event, EventKind } from "@/lib/model";
+import type { Episode, Event, EventKind } from "@/lib/model";
 import type { VisibleRecords } from "@/lib/select";
 import type { YearRange } from "@/lib/view";
 import { layoutTimeline, type PlacedMark, type TimelineLayout } from "@/lib/layout/timeline";
 import { cachedIn } from "@/lib/util/memo";
-import { formatYears } from "@/lib/time";
+import { formatDate, formatYears } from "@/lib/time";
 import type { LinkedViewProps } from "../viewProps";
 import { markName } from "./describeEvent";
 import { EpisodePanel } from "./EpisodePanel";
@@ -75,6 +75,25 @@ function tipFor(root: Element, mark: Element, via: Tip["via"], width: number): T
     via,
     width,
   };
+}
+
+/** "1–30 Apr 2024", "28 Apr – 3 May 2024": an episode's days, as short as they read. */
+function formatDays(start: string, end: string): string {
+  const last = formatDate(end, "day", "short");
+  if (start.slice(0, 7) === end.slice(0, 7)) return `${Number(start.slice(8, 10))}–${last}`;
+  const first = formatDate(start, "day", "short");
+  return `${start.slice(0, 4) === end.slice(0, 4) ? first.slice(0, -5) : first} – ${last}`;
+}
+
+/** The one-line status over the chart: the episode and the years the axis shows, as the view has them. */
+function statusLine(years: YearRange | null, episode: Episode | undefined, span: YearRange): string {
+  const shown = episode ? `Episode ${episode.label}, ${formatDays(episode.start, episode.end)}` : null;
+  // Both: the click-to-clear hint gives way, so that the line stays one line.
+  if (years && shown)
+    return `${shown}; years ${formatYears(years)} selected: events outside them are dimmed.`;
+  if (years)
+    return `Years ${formatYears(years)} selected: events outside them are dimmed. Click the overview without dragging to clear.`;
+  return shown ? `${shown}: only its events are shown.` : `All years shown, ${formatYears(span)}.`;
 }
 
 /**
@@ -306,9 +325,7 @@ export function Timeline({
           (which repainted all of it). */}
       {!empty && (
         <p className={styles.status} data-testid="timeline-years-status">
-          {view.years
-            ? `Years ${formatYears(view.years)} selected: events outside them are dimmed. Click the overview without dragging to clear.`
-            : `All years shown, ${formatYears(index.span)}.`}
+          {statusLine(view.years, view.episode ? episodeById.get(view.episode) : undefined, index.span)}
         </p>
       )}
       {!empty && !table && (

@@ -55,7 +55,7 @@ export interface UrlBinding {
 /**
  * Mirrors the store into the URL and back. Writes hang off a store subscription (never off render): a
  * discrete change pushes a history entry, a continuous one replaces it. Back and forward parse the URL and
- * restore the store without writing.
+ * restore the store without writing. A URL holding values that were ignored is replaced, once, by the view's own.
  *
  * `defer` decides when a write happens; by default at once. The dashboard passes {@link afterNextPaint}:
  * `history.pushState` is synchronous main-thread work the user cannot see, so it has no business inside
@@ -98,6 +98,13 @@ export function bindUrl(
     store.getState().restore(parseViewState(new URLSearchParams(host.location.search), ctx).state);
   };
   host.addEventListener("popstate", onPopState);
+  // A link with values the page could not use (the notice names them) is rewritten to the view it shows,
+  // in place: reloading or sharing it must not bring the bad values back, and Back must not land on it.
+  const current = `${host.location.pathname}${host.location.search}${host.location.hash}`;
+  if (parseViewState(new URLSearchParams(host.location.search), ctx).ignored.length > 0) {
+    const canonical = urlOf(store.getState().view);
+    if (canonical !== current) write(host, "replace", canonical);
+  }
   return {
     flush,
     unbind() {

@@ -1,0 +1,114 @@
+import { test, expect } from "./fixtures";
+import { index } from "./dataset";
+import type { Page } from "@playwright/test";
+
+/** The filter bar: its controls share names with marks in the views (episode bands, stance legends). */
+const filterBar = (page: Page) => page.getByRole("region", { name: "Filters" });
+const picker = (page: Page) => filterBar(page).getByRole("combobox", { name: "Actors" });
+const option = (page: Page, name: string) =>
+  page.getByRole("option", { name: new RegExp(`^${name} \\d+ records$`) });
+
+/** Whether the focused element is the first one after the picker's input that Tab should reach (not <body>). */
+function focusIsNextControl(page: Page) {
+  return page.evaluate(() => {
+    const input = document.querySelector('[role="combobox"]')!;
+    const tabbable = [
+      ...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]"),
+    ].filter(
+      (el) =>
+        el.tabIndex >= 0 &&
+        !(el as HTMLButtonElement).disabled &&
+        el.getClientRects().length > 0 &&
+        input.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    const active = document.activeElement;
+    return { next: tabbable[0]?.outerHTML.slice(0, 80), active: active?.outerHTML.slice(0, 80) ?? null };
+  });
+}
+
+test("after a pick the picker's text is cleared, and the next name is found", async ({ page }) => {
+  await page.goto("/");
+  await picker(page).fill("Russia");
+  await option(page, "Russia").click();
+  await expect(page).toHaveURL(/\/\?actors=russia$/);
+  await expect(picker(page)).toHaveValue("");
+  await picker(page).pressSequentially("Iran");
+  await expect(option(page, "Iran")).toBeVisible();
+  await option(page, "Iran").click();
+  await expect(page).toHaveURL(/\/\?actors=iran,russia$/);
+  await expect(picker(page)).toHaveValue("");
+});
+
+test("Tab out of the picker moves on to the next control, not to the page", async ({ page }) => {
+  await page.goto("/");
+  await picker(page).click();
+  await expect(page.getByRole("listbox", { name: "Actors" })).toBeVisible();
+  await page.keyboard.press("Tab");
+  const { next, active } = await focusIsNextControl(page);
+  expect(active).not.toMatch(/^<body/);
+  expect(active).toBe(next);
+  await expect(filterBar(page).getByRole("slider", { name: "From year" })).toBeFocused();
+
+  // With a pick made, the next control is the pick's chip.
+  await picker(page).fill("Russia");
+  await picker(page).press("Enter");
+  await expect(page).toHaveURL(/\/\?actors=russia$/);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Remove actor Russia" })).toBeFocused();
+});
+
+test.describe("on a touch screen", () => {
+  test.use({ hasTouch: true });
+
+  test("a tapped pick closes the list; a tap on the input opens it again", async ({ page }) => {
+    await page.goto("/");
+    await picker(page).tap();
+    await picker(page).fill("Russia");
+    const list = page.getByRole("listbox", { name: "Actors" });
+    await expect(list).toBeVisible();
+    await option(page, "Russia").tap();
+    await expect(page).toHaveURL(/\/\?actors=russia$/);
+    await expect(list).toBeHidden();
+    await expect(picker(page)).toHaveAttribute("aria-expanded", "false");
+    await expect(picker(page)).toHaveValue("");
+    await picker(page).tap();
+    await expect(list).toBeVisible();
+  });
+});
+
+test("the timeline's status line names the picked episode instead of every year", async ({ page }) => {
+  const episode = index.episodeById.get("april-2024")!;
+  // data/escalations.json: "Damascus & April 2024", 2024-04-01 to 2024-04-30.
+  expect([episode.start, episode.end]).toEqual(["2024-04-01", "2024-04-30"]);
+  await page.goto("/");
+  const status = page.getByTestId("timeline-years-status");
+  await expect(status).toContainText("All years shown");
+  const oneLine = (await status.boundingBox())!.height;
+  await page.goto("/?episode=april-2024");
+  await expect(status).not.toContainText("All years shown");
+  await expect(status).toContainText(`Episode ${episode.label}, 1–30 Apr 2024`);
+  // Still one line: the chart under it stays where it was.
+  expect((await status.boundingBox())!.height).toBeCloseTo(oneLine, 0);
+
+  await page.goto("/?episode=april-2024&years=2024");
+  await expect(status).toContainText(`Episode ${episode.label}, 1–30 Apr 2024; years 2024 selected`);
+  expect((await status.boundingBox())!.height).toBeCloseTo(oneLine, 0);
+});
+
+test("values the notice names are dropped from the address bar, in place", async ({ page }) => {
+  await page.goto("/?stances=condemn");
+  await expect(picker(page)).toBeVisible();
+  const before = await page.evaluate(() => history.length);
+  await page.goto("/?actors=russia,nope&toString=1");
+  await expect(page).toHaveURL(/\/\?actors=russia$/);
+  const notice = page.getByTestId("ignored-notice");
+  await expect(notice).toContainText('actors "nope"');
+  await expect(notice).toContainText('toString "1"');
+  await expect(filterBar(page).getByRole("list", { name: "Selected actors" })).toContainText("Russia");
+  // Replaced, not pushed: one entry for the visit, and Back goes where it went before.
+  expect(await page.evaluate(() => history.length)).toBe(before + 1);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/\?stances=condemn$/);
+  await page.goForward();
+  await expect(page).toHaveURL(/\/\?actors=russia$/);
+});
