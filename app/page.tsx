@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { Suspense } from "react";
 import { Dashboard } from "@/components/Dashboard";
 import { DATASET_ROUTE, inlinesDataset } from "@/lib/data";
@@ -5,17 +6,29 @@ import { datasetBody } from "@/lib/data/datasetBody";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
 import { formatDate } from "@/lib/time";
 import { parseContextOf, parseViewState, type SearchParamsInput } from "@/lib/view";
+import { SEARCH_HEADER } from "@/proxy";
 
 /** The dashboard reads the URL on the server so a shared link paints the right view first time. */
 export default async function Home({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
   const index = loadIndexedDataset();
-  const { state, ignored } = parseViewState(await searchParams, parseContextOf(index));
+  // The raw query the proxy forwards, parsed as the browser parses it. Next's own searchParams object is
+  // built with `{}`, so a key like __proto__ rewrites its prototype and lends values to other keys; it is
+  // read only if the proxy did not run.
+  const raw = (await headers()).get(SEARCH_HEADER);
+  const query = raw !== null ? new URLSearchParams(raw) : await searchParams;
+  const { state, ignored } = parseViewState(query, parseContextOf(index));
   const { data } = index;
   const body = datasetBody(data);
   const first = data.events.reduce((min, e) => (e.date < min.date ? e : min), data.events[0]!);
   const last = data.events.reduce((max, e) => (e.date > max.date ? e : max), data.events[0]!);
   return (
     <>
+      {/* First in the tab order, so a keyboard reaches any view in two presses instead of crossing the filters. */}
+      <nav className="skip-links" aria-label="Skip links">
+        <a href="#timeline">Skip to the timeline</a>
+        <a href="#network">Skip to the network</a>
+        <a href="#quotes">Skip to the quotes</a>
+      </nav>
       <header className="site-header">
         <h1>Stance Atlas</h1>
         <p className="lede">
