@@ -20,6 +20,7 @@ import { Timeline } from "./timeline/Timeline";
 import { Network } from "./network/Network";
 import { QuotePanel } from "./quotes/QuotePanel";
 import { EvidencePanel } from "./evidence/EvidencePanel";
+import { PrintFooter } from "./PrintFooter";
 import type { EvidenceRef } from "./viewProps";
 
 /** The dashboard under the store: derives what each view shows with the pure selectors and lays them out. */
@@ -74,7 +75,12 @@ export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored
           <EmptyState index={index} view={view} onClear={actions.clearFilter} onReset={actions.reset} />
         )}
         <div className="views">
-          <section className="view view-timeline" aria-labelledby="timeline-heading">
+          <section
+            id="timeline"
+            tabIndex={-1}
+            className="view view-timeline"
+            aria-labelledby="timeline-heading"
+          >
             <h2 id="timeline-heading">Escalation timeline</h2>
             <Timeline
               {...shared}
@@ -83,15 +89,16 @@ export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored
               onYears={actions.setYears}
             />
           </section>
-          <section className="view view-network" aria-labelledby="network-heading">
+          <section id="network" tabIndex={-1} className="view view-network" aria-labelledby="network-heading">
             <h2 id="network-heading">Condemnation network</h2>
             <Network {...shared} />
           </section>
-          <section className="view view-quotes" aria-labelledby="quotes-heading">
+          <section id="quotes" tabIndex={-1} className="view view-quotes" aria-labelledby="quotes-heading">
             <h2 id="quotes-heading">Quotes</h2>
             <QuotePanel {...shared} onQuery={actions.setQuery} onClear={actions.clearFilter} />
           </section>
         </div>
+        <PrintFooter sources={index.data.sources} />
       </main>
       <EvidencePanel
         index={index}

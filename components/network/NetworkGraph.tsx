@@ -82,6 +82,7 @@ export function NetworkGraph({
   const [hoverNode, setHoverNode] = useState<string | null>(null);
   const tip = useTooltip<string>();
   const svgRef = useRef<SVGSVGElement>(null);
+  const touched = useRef(false);
   const zoom = useZoom(width, height);
 
   const fit = useMemo(
@@ -169,7 +170,8 @@ export function NetworkGraph({
     const actor = actorOf(e.target);
     if (actor) {
       roving.claim(actor);
-      onNode(actor);
+      // A second tap keeps the selection (a touch has no hover to warn of a toggle); the summary chip’s × clears it.
+      if (!(touched.current && selectedActor === actor)) onNode(actor);
       return;
     }
     const edge = edgeById.get(edgeOf(e.target) ?? "");
@@ -210,7 +212,10 @@ export function NetworkGraph({
         onBlur={roving.onBlur}
         onPointerOver={onPointerOver}
         onPointerLeave={onPointerLeave}
-        onPointerDown={zoom.onPointerDown}
+        onPointerDown={(e) => {
+          touched.current = e.pointerType === "touch";
+          zoom.onPointerDown(e);
+        }}
         onPointerMove={zoom.onPointerMove}
         onPointerUp={zoom.onPointerUp}
         onPointerCancel={zoom.onPointerUp}

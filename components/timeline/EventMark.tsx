@@ -8,7 +8,8 @@ import styles from "./Timeline.module.css";
 
 /** Height of one stacking lane, in pixels. */
 export const LANE_HEIGHT = 20;
-const HIT_RADIUS = 10;
+/** Least side of a mark's hit area: WCAG 2.2's target size, whatever the size of the glyph drawn. */
+export const HIT_SIZE = 24;
 const BAR_HALF = 4;
 const BAR_HALF_LABELLED = 8;
 
@@ -102,7 +103,14 @@ export const EventMark = memo(function EventMark({
     >
       {mark.span ? (
         <>
-          <rect className={styles.hit} x={-2} y={-LANE_HEIGHT / 2} width={w + 4} height={LANE_HEIGHT} />
+          <rect
+            data-part="hit"
+            className={styles.hit}
+            x={Math.min(-2, (w - HIT_SIZE) / 2)}
+            y={-HIT_SIZE / 2}
+            width={Math.max(w + 4, HIT_SIZE)}
+            height={HIT_SIZE}
+          />
           {ringed && (
             <rect className={styles.ring} x={-3} y={-half - 3} width={w + 6} height={2 * half + 6} rx={4} />
           )}
@@ -124,7 +132,7 @@ export const EventMark = memo(function EventMark({
         </>
       ) : (
         <>
-          <circle className={styles.hit} r={HIT_RADIUS} />
+          <circle data-part="hit" className={styles.hit} r={HIT_SIZE / 2} />
           {ringed && <circle className={styles.ring} r={r + 4} />}
           <path
             data-part="glyph"

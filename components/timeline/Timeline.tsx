@@ -25,6 +25,7 @@ import { EventMark } from "./EventMark";
 import { EventTable, TABLE_ROWS } from "./EventTable";
 import { EventTooltip, type TipAnchor } from "./EventTooltip";
 import { KIND_STYLE } from "./kindStyle";
+import { markAt, MARK_SELECTOR } from "./markAt";
 import { Overview } from "./Overview";
 import { SelectedEvent } from "./SelectedEvent";
 import { TimelineLegend } from "./TimelineLegend";
@@ -46,7 +47,6 @@ export interface TimelineProps extends LinkedViewProps {
  * guess would shift the page most (panels stack there, so their heights add up).
  */
 const DEFAULT_WIDTH = 380;
-const MARK_SELECTOR = '[data-record^="event:"]';
 
 /** The mark element an event happened in, if any. */
 const markOf = (target: EventTarget | null): Element | null =>
@@ -155,6 +155,7 @@ export function Timeline({
   const [tip, setTip] = useState<Tip | null>(null);
   const [table, setTable] = useState(false);
   const pressed = useRef<string | null>(null);
+  const touched = useRef(false);
   const tipRef = useRef<HTMLDivElement>(null);
 
   const focusedId = view.selection?.kind === "event" ? view.selection.id : null;
@@ -207,11 +208,13 @@ export function Timeline({
   };
 
   const onClick = (e: ReactMouseEvent) => {
-    const mark = markOf(e.target);
+    const mark = markAt(e.target, e.clientX, e.clientY);
     if (!mark) return;
     const id = idOf(mark);
+    if (mark !== markOf(e.target)) focusMark(id); // overlapping hit areas: focus went to the one drawn last
     setActive(id);
-    onSelect({ kind: "event", id });
+    // A second tap keeps the selection (touch has no hover to warn of a toggle); the summary chip's × clears it.
+    if (!(touched.current && focusedId === id)) onSelect({ kind: "event", id });
   };
   const onKeyDown = (e: ReactKeyboardEvent) => {
     if (e.key === "Escape" && shownTip) {
@@ -259,8 +262,9 @@ export function Timeline({
     focusMark(nextId);
   };
   const onPointerDown = (e: ReactPointerEvent) => {
-    const mark = markOf(e.target);
+    const mark = markAt(e.target, e.clientX, e.clientY);
     pressed.current = mark ? idOf(mark) : null;
+    touched.current = e.pointerType === "touch";
   };
   const onPointerOver = (e: ReactPointerEvent) => {
     const mark = markOf(e.target);
