@@ -25,9 +25,6 @@ export function contentSecurityPolicy(nonce?: string): string {
   ].join("; ");
 }
 
-/** The request header that carries the page's raw query string from the proxy to the page. */
-export const SEARCH_HEADER = "x-stance-atlas-search";
-
 /** Sent only over HTTPS (browsers ignore it over plain HTTP anyway): two years, subdomains included. */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 
@@ -58,8 +55,6 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
-  // The query exactly as sent: Next's searchParams object mangles keys such as __proto__ (see app/page.tsx).
-  requestHeaders.set(SEARCH_HEADER, request.nextUrl.search);
   requestHeaders.set("Content-Security-Policy", csp);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -1,4 +1,3 @@
-import { headers } from "next/headers";
 import { Suspense } from "react";
 import { Dashboard } from "@/components/Dashboard";
 import { DATASET_ROUTE, inlinesDataset } from "@/lib/data";
@@ -6,17 +5,11 @@ import { datasetBody } from "@/lib/data/datasetBody";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
 import { formatDate } from "@/lib/time";
 import { parseContextOf, parseViewState, type SearchParamsInput } from "@/lib/view";
-import { SEARCH_HEADER } from "@/proxy";
 
 /** The dashboard reads the URL on the server so a shared link paints the right view first time. */
 export default async function Home({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
   const index = loadIndexedDataset();
-  // The raw query the proxy forwards, parsed as the browser parses it. Next's own searchParams object is
-  // built with `{}`, so a key like __proto__ rewrites its prototype and lends values to other keys; it is
-  // read only if the proxy did not run.
-  const raw = (await headers()).get(SEARCH_HEADER);
-  const query = raw !== null ? new URLSearchParams(raw) : await searchParams;
-  const { state, ignored } = parseViewState(query, parseContextOf(index));
+  const { state, ignored } = parseViewState(await searchParams, parseContextOf(index));
   const { data } = index;
   const body = datasetBody(data);
   const first = data.events.reduce((min, e) => (e.date < min.date ? e : min), data.events[0]!);

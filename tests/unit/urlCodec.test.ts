@@ -231,8 +231,8 @@ describe("properties", { timeout: 60_000 }, () => {
 
   it("any key name, Object.prototype's included, as Next hands it to the page: never throws, unknown keys named", () => {
     // Next's own conversion of the request's search params into the page's `searchParams` object. A
-    // `__proto__` key rewrites that object's prototype (and can lend values to other keys), which is why the
-    // page parses the raw query the proxy forwards; here it is left to the property below.
+    // `__proto__` key rewrites that object's prototype (and can lend values to other keys) before any project
+    // code runs, the proxy included; that case is held to the weaker property below.
     const inherited = Object.getOwnPropertyNames(Object.prototype).filter((k) => k !== "__proto__");
     const key = fc.oneof(
       fc.constantFrom(...inherited),
