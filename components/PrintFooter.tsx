@@ -1,14 +1,16 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import type { Source } from "@/lib/model";
 import { formatDate } from "@/lib/time";
 
 /**
  * What a printout needs that the screen shows elsewhere or not at all: the link back to this exact view and
  * the reports every mark was read from. Hidden on screen; the print stylesheet shows it after the views.
+ * Memoised: the sources never change with the view, and a large dataset has thousands of them, which a
+ * filter change must not reconcile again.
  */
-export function PrintFooter({
+export const PrintFooter = memo(function PrintFooter({
   sources,
 }: {
   /** The dataset's reports, in dataset order. */ sources: readonly Source[];
@@ -32,7 +34,7 @@ export function PrintFooter({
       </ol>
     </footer>
   );
-}
+});
 
 /**
  * The page's URL as of the last print: the view state lives in it and changes without a render here, so it
