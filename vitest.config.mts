@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 const ZONED_TESTS = [
   "tests/unit/time.test.ts",
   "tests/unit/timelineLayout.test.ts",
+  "tests/unit/timelineZones.test.ts",
+  "tests/unit/timelineLanes.test.ts",
   "tests/unit/networkLayout.test.ts",
 ];
 

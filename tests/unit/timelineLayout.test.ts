@@ -1,75 +1,26 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { DatasetFile } from "@/lib/model";
 import {
   binEvents,
   dateExtent,
   dropOverlapping,
   episodeDomain,
   layoutTimeline,
-  MARK_GAP,
-  MARK_RADIUS,
   panelColumns,
   placeLabelRows,
-  placeMarks,
-  stackLanes,
   textWidth,
   TICK_FONT,
-  LABEL_FONT,
   timeOrder,
   timeScale,
   yearDomain,
   yearTicks,
-  type PlacedMark,
   type TimelineEventInput,
-  type TimelineEpisodeInput,
 } from "@/lib/layout/timeline";
-import { formatYears, toIso, toUtcDate } from "@/lib/time";
+import { toIso, toUtcDate } from "@/lib/time";
 import { miniIndex } from "./helpers";
+import { EPISODES, ev } from "./timelineHelpers";
 
 const { data, index } = miniIndex();
-
-const ev = (
-  id: string,
-  date: string,
-  precision: "day" | "month" | "year" = "day",
-  episode: string | null = null,
-) => ({ id, date, datePrecision: precision, episode, title: `Event ${id}` }) satisfies TimelineEventInput;
-
-/** The four episodes of the bundled dataset, as the time axis sees them. */
-const EPISODES: TimelineEpisodeInput[] = [
-  { id: "soleimani-2020", label: "Soleimani 2020", start: "2020-01-01", end: "2020-01-31" },
-  { id: "gaza-2023", label: "Gaza 2023", start: "2023-10-01", end: "2023-10-31" },
-  { id: "april-2024", label: "Damascus & April 2024", start: "2024-04-01", end: "2024-04-30" },
-  { id: "us-strikes-2025", label: "US strikes 2025", start: "2025-06-01", end: "2025-06-30" },
-];
-
-/** The horizontal extent a placed mark occupies (labels included). */
-function occupied(m: PlacedMark): [number, number] {
-  let lo = m.span ? m.x0 : m.x0 - MARK_RADIUS;
-  let hi = m.span ? m.x1 : m.x1 + MARK_RADIUS;
-  if (m.label) {
-    const w = textWidth(m.label.text, LABEL_FONT);
-    if (m.label.anchor === "start") hi = Math.max(hi, m.label.x + w);
-    else lo = Math.min(lo, m.label.x - w);
-  }
-  return [lo, hi];
-}
-
-/** True when two marks of one lane come closer than the gap: one would hide the other. */
-function collisions(marks: readonly PlacedMark[]): string[] {
-  const byLane = new Map<number, PlacedMark[]>();
-  for (const m of marks) byLane.set(m.lane, [...(byLane.get(m.lane) ?? []), m]);
-  const out: string[] = [];
-  for (const lane of byLane.values()) {
-    const sorted = [...lane].sort((a, b) => occupied(a)[0] - occupied(b)[0]);
-    for (let i = 1; i < sorted.length; i++)
-      if (occupied(sorted[i]!)[0] < occupied(sorted[i - 1]!)[1] + MARK_GAP - 1e-9)
-        out.push(`${sorted[i - 1]!.id} / ${sorted[i]!.id}`);
-  }
-  return out;
-}
 
 describe("time scale", () => {
   it("the overview runs from 1 January of the first year to 1 January after the last, in UTC", () => {
@@ -147,136 +98,6 @@ describe("time scale", () => {
       ),
     );
     expect(at(all, 900, { start: 2010, end: 2025 })[0]!.label).not.toBe(first[0]!.label);
-  });
-});
-
-describe("stacking close events into lanes", () => {
-  it("puts touching intervals in different lanes and reuses a lane once it is free", () => {
-    const { lane, count } = stackLanes(
-      [
-        { x0: 0, x1: 10 },
-        { x0: 5, x1: 15 },
-        { x0: 20, x1: 30 },
-        { x0: 11, x1: 12 },
-      ],
-      2,
-    );
-    expect(lane).toEqual([0, 1, 0, 2]);
-    expect(count).toBe(3);
-  });
-
-  it("in input order (labelled marks), lanes follow time while free stretches are reused", () => {
-    const { lane, count } = stackLanes(
-      [
-        { x0: 50, x1: 60 },
-        { x0: 0, x1: 40 },
-        { x0: 30, x1: 55 },
-        { x0: 70, x1: 80 },
-      ],
-      2,
-      true,
-    );
-    expect(lane).toEqual([0, 0, 1, 0]);
-    expect(count).toBe(2);
-  });
-
-  it("labelled marks stack top to bottom in time order", () => {
-    const events = [ev("late", "2024-04-15"), ev("month", "2024-04-01", "month"), ev("early", "2024-04-13")];
-    const scale = timeScale(episodeDomain(EPISODES[2]!, events), 1000);
-    const { marks } = placeMarks(events, scale, 1000, true);
-    const lane = (id: string) => marks.find((m) => m.id === id)!.lane;
-    expect(lane("month")).toBe(0);
-    expect(lane("early")).toBeLessThanOrEqual(lane("late"));
-    expect(collisions(marks)).toEqual([]);
-  });
-
-  it("13, 14 and 15 April 2024 are three distinct positions; same-day events stack", () => {
-    const events = [
-      ev("attack", "2024-04-13"),
-      ev("condemn", "2024-04-14"),
-      ev("summons", "2024-04-14"),
-      ev("call", "2024-04-15"),
-      ev("statement", "2024-04-15"),
-    ];
-    const scale = timeScale(episodeDomain(EPISODES[2]!, events), 360);
-    const { marks, lanes } = placeMarks(events, scale, 360, false);
-    const x = (id: string) => marks.find((m) => m.id === id)!.x0;
-    expect(x("attack")).toBeLessThan(x("condemn"));
-    expect(x("condemn")).toBeLessThan(x("call"));
-    expect(x("condemn")).toBe(x("summons"));
-    const lane = (id: string) => marks.find((m) => m.id === id)!.lane;
-    expect(lane("condemn")).not.toBe(lane("summons"));
-    expect(lane("call")).not.toBe(lane("statement"));
-    expect(lanes).toBeGreaterThanOrEqual(2);
-    expect(collisions(marks)).toEqual([]);
-  });
-
-  it("21 to 23 June 2025 stay apart even on a 360 px phone, titles and all", () => {
-    const events = [
-      ev("raids", "2025-06-13"),
-      ev("strikes", "2025-06-22"),
-      ev("mfa", "2025-06-22"),
-      ev("kremlin", "2025-06-22"),
-      ev("urges", "2025-06-22"),
-      ev("hosts", "2025-06-23"),
-      ev("peskov", "2025-06-23"),
-      ev("june", "2025-06-01", "month"),
-    ];
-    const scale = timeScale(episodeDomain(EPISODES[3]!, events), 330);
-    for (const labels of [false, true]) {
-      const { marks } = placeMarks(events, scale, 330, labels);
-      expect(collisions(marks)).toEqual([]);
-      for (const m of marks) {
-        const [lo, hi] = occupied(m);
-        expect(lo).toBeGreaterThanOrEqual(-MARK_RADIUS);
-        expect(hi).toBeLessThanOrEqual(330 + MARK_RADIUS);
-      }
-    }
-  });
-
-  it("no two marks of a lane ever overlap, whatever the dates (property)", () => {
-    const day = fc
-      .integer({ min: 0, max: 40 })
-      .map((d) => toIso(new Date(Date.UTC(2024, 3, 1) + d * 86_400_000)));
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(day, fc.constantFrom("day", "day", "month" as const)), { maxLength: 40 }),
-        fc.integer({ min: 200, max: 1400 }),
-        fc.boolean(),
-        (dates, width, labels) => {
-          const events = dates.map(([d, p], i) => ev(`e${i}`, p === "month" ? `${d.slice(0, 7)}-01` : d, p));
-          const scale = timeScale(episodeDomain(EPISODES[2]!, events), width);
-          const { marks } = placeMarks(events, scale, width, labels);
-          expect(collisions(marks)).toEqual([]);
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
-});
-
-describe("year ranges as text", () => {
-  it("names one year once and a range with an en dash", () => {
-    expect(formatYears({ start: 2014, end: 2014 })).toBe("2014");
-    expect(formatYears({ start: 2014, end: 2020 })).toBe("2014–2020");
-  });
-});
-
-describe("precision spans", () => {
-  it("month- and year-precision events are spans, clipped to the panel, flagged where cut", () => {
-    const events = [ev("june", "2025-06-01", "month"), ev("day", "2025-06-22")];
-    const scale = timeScale(episodeDomain(EPISODES[3]!, [...events, ev("x", "2025-06-13")]), 400);
-    const { marks } = placeMarks(events, scale, 400, false);
-    const june = marks.find((m) => m.id === "june")!;
-    expect(june).toMatchObject({ span: true, x0: 0, x1: 400, clipStart: true, clipEnd: true });
-    const day = marks.find((m) => m.id === "day")!;
-    expect(day.span).toBe(false);
-  });
-
-  it("a month on the 20-year overview is still drawn wide enough to see", () => {
-    const scale = timeScale(yearDomain({ start: 2006, end: 2025 }), 360);
-    const { marks } = placeMarks([ev("m", "2014-03-01", "month")], scale, 360, false);
-    expect(marks[0]!.x1 - marks[0]!.x0).toBeGreaterThanOrEqual(6);
   });
 });
 
@@ -436,136 +257,3 @@ describe("the whole layout", () => {
 
 // vitest.config.mts runs this file in UTC, America/New_York and Pacific/Kiritimati. The server renders the
 // timeline in one zone and the browser hydrates it in another: both must place every mark on the same pixel.
-describe("in every time zone, marks sit on their UTC days, months and years", () => {
-  const bundled = JSON.parse(readFileSync("data/escalations.json", "utf8")) as DatasetFile;
-  const span = { start: 2006, end: 2025 }; // the bundled dataset's first and last years
-  const DAY = 86_400_000;
-  const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-  /** UTC midnight of an ISO date, and the end of the day, month or year it starts: Date.UTC arithmetic only. */
-  const utcStart = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
-  const utcEnd = (iso: string, precision: "day" | "month" | "year") => {
-    const [y, m, d] = [+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)];
-    return precision === "day"
-      ? Date.UTC(y, m, d + 1)
-      : precision === "month"
-        ? Date.UTC(y, m + 1, 1)
-        : Date.UTC(y + 1, 0, 1);
-  };
-  /** Pixel of an instant on a linear axis from t0 to t1 over `width` pixels. */
-  const pixel = (t: number, t0: number, t1: number, width: number) => ((t - t0) / (t1 - t0)) * width;
-  const OVERVIEW: [number, number] = [Date.UTC(span.start, 0, 1), Date.UTC(span.end + 1, 0, 1)];
-  const eventById = new Map(bundled.events.map((e) => [e.id, e]));
-
-  it("the overview draws each event of the dataset over exactly its UTC day, month or year", () => {
-    const width = 4800; // 20 px a month: no span is widened to its minimum, so every edge can be checked
-    // Every event as a background event, so the episodes' month bars (October 2023…) are on the overview too.
-    const all = bundled.events.map((e) => ({ ...e, episode: null }));
-    const layout = layoutTimeline(all, bundled.episodes, { width, span });
-    expect(layout.overview.marks.length).toBe(bundled.events.length);
-    const px = (t: number) => pixel(t, ...OVERVIEW, width);
-    for (const m of layout.overview.marks) {
-      const e = eventById.get(m.id)!;
-      const start = utcStart(e.date);
-      const end = utcEnd(e.date, e.datePrecision);
-      const [x0, x1] =
-        e.datePrecision === "day" ? [px((start + end) / 2), px((start + end) / 2)] : [px(start), px(end)];
-      expect([m.id, m.x0]).toEqual([m.id, expect.closeTo(x0, 9)]);
-      expect([m.id, m.x1]).toEqual([m.id, expect.closeTo(x1, 9)]);
-    }
-    // The spans of the issue: March 2014, May 2021 and October 2023 are whole months.
-    const wide = (id: string) => {
-      const m = layout.overview.marks.find((mark) => mark.id === id)!;
-      return Math.round((((m.x1 - m.x0) / width) * (OVERVIEW[1] - OVERVIEW[0])) / DAY);
-    };
-    expect(wide("israel-intercepts-arms-ship-2014")).toBe(31);
-    expect(wide("telegraph-report-hamas-funding-2021")).toBe(31);
-    expect(wide("un-warns-catastrophic-consequences")).toBe(31);
-  });
-
-  it("the arms-ship mark of March 2014 is centred on March 2014 at 1200 px, as the server draws it", () => {
-    const width = 1200;
-    const layout = layoutTimeline(bundled.events, bundled.episodes, { width, span });
-    const m = layout.overview.marks.find((mark) => mark.id === "israel-intercepts-arms-ship-2014")!;
-    const mid = (Date.UTC(2014, 2, 1) + Date.UTC(2014, 3, 1)) / 2;
-    expect((m.x0 + m.x1) / 2).toBeCloseTo(pixel(mid, ...OVERVIEW, width), 9);
-  });
-
-  it("episode bands cover their official days, first to last, in UTC", () => {
-    const width = 4800;
-    const layout = layoutTimeline(bundled.events, bundled.episodes, { width, span });
-    for (const ep of bundled.episodes) {
-      const band = layout.overview.bands.find((b) => b.id === ep.id)!;
-      expect(band.x0).toBeCloseTo(pixel(utcStart(ep.start), ...OVERVIEW, width), 9);
-      expect(band.x1).toBeCloseTo(pixel(utcEnd(ep.end, "day"), ...OVERVIEW, width), 9);
-    }
-  });
-
-  it("episode panels run from UTC midnight to UTC midnight; points at midday, bars over the whole month", () => {
-    const layout = layoutTimeline(bundled.events, bundled.episodes, {
-      width: 1200,
-      span,
-      detailLabels: true,
-    });
-    expect(layout.episodes.length).toBeGreaterThan(0);
-    for (const panel of layout.episodes) {
-      const [d0, d1] = [panel.domain[0].getTime(), panel.domain[1].getTime()];
-      expect(d0 % DAY).toBe(0);
-      expect(d1 % DAY).toBe(0);
-      const px = (t: number) => pixel(t, d0, d1, panel.width);
-      for (const m of panel.marks) {
-        const e = eventById.get(m.id)!;
-        const start = utcStart(e.date);
-        const end = utcEnd(e.date, e.datePrecision);
-        if (e.datePrecision === "day") {
-          expect([m.id, m.x0]).toEqual([m.id, expect.closeTo(px(start + DAY / 2), 9)]);
-          continue;
-        }
-        expect([m.id, m.x0, m.clipStart]).toEqual([
-          m.id,
-          expect.closeTo(Math.max(0, px(start)), 9),
-          start < d0,
-        ]);
-        expect([m.id, m.x1, m.clipEnd]).toEqual([
-          m.id,
-          expect.closeTo(Math.min(panel.width, px(end)), 9),
-          end > d1,
-        ]);
-      }
-      // Day ticks stand on UTC midnights and name that UTC day.
-      for (const tick of panel.ticks) {
-        const t = d0 + (tick.lineX / panel.width) * (d1 - d0);
-        const day = new Date(Math.round(t / DAY) * DAY);
-        expect(Math.abs(t - day.getTime())).toBeLessThan(1);
-        expect(tick.label).toBe(`${day.getUTCDate()} ${MONTH_NAMES[day.getUTCMonth()]}`);
-      }
-      expect(panel.band.x0).toBeCloseTo(Math.max(0, px(utcStart(panel.episode.start))), 9);
-      expect(panel.band.x1).toBeCloseTo(Math.min(panel.width, px(utcEnd(panel.episode.end, "day"))), 9);
-    }
-  });
-
-  it("counted per period, each month and each day is a whole UTC month or day wide", () => {
-    const width = 4800; // 20 px a month: the overview counts per month
-    const layout = layoutTimeline(bundled.events, bundled.episodes, { width, span, maxMarks: 0 });
-    const bins = layout.overview.bins!;
-    expect(bins.every((b) => b.unit === "month")).toBe(true);
-    for (const b of bins) {
-      expect([b.start, b.x0]).toEqual([
-        b.start,
-        expect.closeTo(pixel(utcStart(b.start), ...OVERVIEW, width), 9),
-      ]);
-      expect([b.start, b.x1]).toEqual([
-        b.start,
-        expect.closeTo(pixel(utcEnd(b.start, "month"), ...OVERVIEW, width), 9),
-      ]);
-    }
-    for (const panel of layout.episodes) {
-      const [d0, d1] = [panel.domain[0].getTime(), panel.domain[1].getTime()];
-      for (const b of panel.bins!) {
-        expect(b.unit).toBe("day");
-        expect(b.x0).toBeCloseTo(pixel(utcStart(b.start), d0, d1, panel.width), 9);
-        expect(b.x1 - b.x0).toBeCloseTo((DAY / (d1 - d0)) * panel.width, 9);
-      }
-    }
-  });
-});
