@@ -18,8 +18,9 @@ export interface HistoryHost {
  * Writes a history entry without Next's router noticing. Next patches `history.pushState` on the instance
  * so that every call becomes a router transition and a second `replaceState` with the router tree, then a
  * re-render of the router: main-thread work on every change for a router that holds none of the view. The
- * view lives in the store, not in the router, so the prototype's method is called instead; its entries carry `null` state, which Next's popstate
- * handler leaves alone, and our own popstate listener restores the store.
+ * view lives in the store, not in the router, so the prototype's method is called instead; its entries
+ * carry `null` state, which Next's popstate handler leaves alone, and our own popstate listener restores
+ * the store.
  */
 function write(host: HistoryHost, mode: "push" | "replace", url: string) {
   const history = host.history as History;
@@ -55,12 +56,13 @@ export interface UrlBinding {
 /**
  * Mirrors the store into the URL and back. Writes hang off a store subscription (never off render): a
  * discrete change pushes a history entry, a continuous one replaces it. Back and forward parse the URL and
- * restore the store without writing. A URL holding values that were ignored is replaced, once, by the view's own.
+ * restore the store without writing. A URL holding values that were ignored is replaced, once, by the
+ * view's own.
  *
  * `defer` decides when a write happens; by default at once. The dashboard passes {@link afterNextPaint}:
  * `history.pushState` is synchronous main-thread work the user cannot see, so it has no business inside
- * the frame that shows a filter change. Deferring keeps every entry: a push still waiting when another change arrives
- * is written first, and a replace folds into the write still waiting (a replace of a fresh push leaves
+ * the frame that shows a filter change. Deferring keeps every entry: a push still waiting when another
+ * change arrives is written first, and a replace folds into the write still waiting (a replace of a fresh push leaves
  * one entry either way).
  */
 export function bindUrl(
