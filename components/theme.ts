@@ -63,3 +63,6 @@ export const EVENT_KIND_LABEL: Record<EventKind, string> = {
   aid: "Funding or arms",
   interception: "Interception",
 };
+
+/** Least side of any mark's hit area, in CSS pixels: WCAG 2.2's target size, whatever the glyph's size. */
+export const TARGET_SIZE = 24;

@@ -3,13 +3,12 @@
 import { memo } from "react";
 import type { EventKind } from "@/lib/model";
 import { MARK_RADIUS, type PlacedMark } from "@/lib/layout/timeline";
+import { TARGET_SIZE } from "../theme";
 import { glyphPath, KIND_STYLE } from "./kindStyle";
 import styles from "./Timeline.module.css";
 
 /** Height of one stacking lane, in pixels. */
 export const LANE_HEIGHT = 20;
-/** Least side of a mark's hit area: WCAG 2.2's target size, whatever the size of the glyph drawn. */
-export const HIT_SIZE = 24;
 const BAR_HALF = 4;
 const BAR_HALF_LABELLED = 8;
 
@@ -106,10 +105,10 @@ export const EventMark = memo(function EventMark({
           <rect
             data-part="hit"
             className={styles.hit}
-            x={Math.min(-2, (w - HIT_SIZE) / 2)}
-            y={-HIT_SIZE / 2}
-            width={Math.max(w + 4, HIT_SIZE)}
-            height={HIT_SIZE}
+            x={Math.min(-2, (w - TARGET_SIZE) / 2)}
+            y={-TARGET_SIZE / 2}
+            width={Math.max(w + 4, TARGET_SIZE)}
+            height={TARGET_SIZE}
           />
           {ringed && (
             <rect className={styles.ring} x={-3} y={-half - 3} width={w + 6} height={2 * half + 6} rx={4} />
@@ -132,7 +131,7 @@ export const EventMark = memo(function EventMark({
         </>
       ) : (
         <>
-          <circle data-part="hit" className={styles.hit} r={HIT_SIZE / 2} />
+          <circle data-part="hit" className={styles.hit} r={TARGET_SIZE / 2} />
           {ringed && <circle className={styles.ring} r={r + 4} />}
           <path
             data-part="glyph"

@@ -2,12 +2,10 @@ import { memo } from "react";
 import { Group } from "@visx/group";
 import type { Point } from "@/lib/layout/network";
 import { GRAPH_OTHERS_ID, type GraphNode } from "@/lib/select/graph";
+import { TARGET_SIZE } from "../../theme";
 import { nodeShape } from "../shapes";
 import { round1 } from "./round1";
 import styles from "../Network.module.css";
-
-/** Least diameter of an actor's hit area: WCAG 2.2's target size, however small the actor is drawn. */
-export const HIT_SIZE = 24;
 
 /** Props of one actor's mark. */
 export interface NodeMarkProps {
@@ -71,7 +69,7 @@ export const NodeMark = memo(function NodeMark({
   };
   const body = (
     <>
-      <circle r={Math.max(r, HIT_SIZE / 2)} className={styles.hit} data-part="hit" />
+      <circle r={Math.max(r, TARGET_SIZE / 2)} className={styles.hit} data-part="hit" />
       {ring && <circle r={r + 6} className={styles.ring} />}
       <path d={nodeShape(kind, r)} className={`${styles.mark} ${others ? styles.othersMark : ""}`} />
       {labelAt && (
