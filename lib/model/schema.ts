@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACTOR_KINDS, DATE_PRECISIONS, EVENT_KINDS, STANCE_TYPES } from "./vocabulary";
+import { ACTOR_KINDS, DATE_PRECISIONS, EVENT_KINDS, OUTSIDE_FIELDS, STANCE_TYPES } from "./vocabulary";
 
 /** Stable kebab-case record id: lower-case letters and digits joined by single hyphens. */
 export const idSchema = z
@@ -29,6 +29,14 @@ export const cameoSchema = z.string().regex(/^\d{2,4}$/, "must be a 2–4 digit 
 /** Verbatim text from a source document: never empty. */
 const verbatim = z.string().min(1, "must not be empty");
 
+/**
+ * Provenance: the facts of a record that do not come from its report, each with a short note a reader sees
+ * ("date from other reporting: 3 or 4 Jan 2020"). Left out when everything is from the report.
+ */
+export const outsideSchema = z
+  .array(z.strictObject({ field: z.enum(OUTSIDE_FIELDS), note: z.string().min(1) }))
+  .min(1, "must list at least one fact, or be left out");
+
 /** Shared date fields: the date, its precision and, where the document only implies it, how it was resolved. */
 const datedFields = {
   date: isoDateSchema,
@@ -49,6 +57,12 @@ export const sourceSchema = z.strictObject({
   document: z.string().min(1),
   /** How publisher or title were inferred where the document does not state them. */
   note: z.string().min(1).optional(),
+  /** SHA-256 (hex) of the document's bytes, so anyone holding the corpus can check the excerpts. */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "must be 64 lower-case hex digits")
+    .optional(),
+  outside: outsideSchema.optional(),
 });
 
 /** Kinds of actor; the network draws each with its own shape. */
@@ -93,6 +107,7 @@ export const eventSchema = z.strictObject({
   sourceId: idSchema,
   evidence: verbatim,
   cameo: cameoSchema,
+  outside: outsideSchema.optional(),
 });
 
 /** Types of directed stance one actor takes toward another. */
@@ -109,6 +124,7 @@ export const stanceSchema = z.strictObject({
   sourceId: idSchema,
   evidence: verbatim,
   cameo: cameoSchema,
+  outside: outsideSchema.optional(),
 });
 
 /** A direct quotation attributed to a person or an institution. */
@@ -124,6 +140,7 @@ export const quoteSchema = z.strictObject({
   claimId: idSchema.optional(),
   /** The previous part of a quotation the report splits over several paragraphs. */
   continues: idSchema.optional(),
+  outside: outsideSchema.optional(),
 });
 
 /** A fact-checked claim, shaped like schema.org ClaimReview. */
@@ -163,5 +180,7 @@ export type StanceType = z.infer<typeof stanceTypeSchema>;
 export type Stance = z.infer<typeof stanceSchema>;
 export type Quote = z.infer<typeof quoteSchema>;
 export type Claim = z.infer<typeof claimSchema>;
+/** The facts of a record that come from outside its report. */
+export type Outside = z.infer<typeof outsideSchema>;
 /** The dataset as stored in `data/escalations.json`. */
 export type DatasetFile = z.infer<typeof datasetSchema>;

@@ -38,3 +38,21 @@ export const STANCE_TYPES = [
 
 /** How much of a date the source actually gives. */
 export const DATE_PRECISIONS = ["day", "month", "year"] as const;
+
+/**
+ * The facts of a record that may rest on something other than its report (a date, a target, a publisher
+ * inferred from other reporting). A record lists each such fact in `outside`; everything else is from the report.
+ */
+export const OUTSIDE_FIELDS = [
+  "date",
+  "datePrecision",
+  "actors",
+  "targets",
+  "from",
+  "to",
+  "type",
+  "speaker",
+  "publisher",
+  "title",
+  "published",
+] as const;
