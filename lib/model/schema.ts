@@ -57,6 +57,8 @@ export const sourceSchema = z.strictObject({
   document: z.string().min(1),
   /** How publisher or title were inferred where the document does not state them. */
   note: z.string().min(1).optional(),
+  /** The original article's address, where a copy could be located (see data/README.md for how). */
+  url: z.url().optional(),
   /** SHA-256 (hex) of the document's bytes, so anyone holding the corpus can check the excerpts. */
   sha256: z
     .string()
