@@ -1,6 +1,8 @@
 "use client";
 
-import { useRef, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
+import { useRef, type ComponentProps, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
+import { Brush } from "@visx/brush";
+import { Group } from "@visx/group";
 import type { Episode } from "@/lib/model";
 import { yearDomain, type OverviewTrack, type PlacedMark } from "@/lib/layout/timeline";
 import { normalizeYears, type YearRange } from "@/lib/view";
@@ -13,6 +15,10 @@ const LABEL_ROW = 16;
 const AXIS_HEIGHT = 24;
 /** A pointer that moves less than this between down and up is a click (clears the brush), not a drag. */
 const DRAG_THRESHOLD = 4;
+/** visx's Brush draws its box at the pointer's pixels; a range snaps to whole years, so the box is ours. */
+const HIDDEN_SELECTION = { fill: "none", stroke: "none" };
+/** The component behind visx's Brush, whose state holds the drag in pixels. */
+type BrushInstance = NonNullable<ComponentProps<typeof Brush>["innerRef"]>["current"];
 
 /** Props of the overview strip. */
 export interface OverviewProps {
@@ -54,45 +60,48 @@ export function Overview({
   const labelsHeight = track.labelRows > 0 ? track.labelRows * LABEL_ROW + 6 : 0;
   const plotHeight = Math.max(2, track.lanes) * LANE_HEIGHT + 8;
   const height = labelsHeight + plotHeight + AXIS_HEIGHT;
-  const svgRef = useRef<SVGSVGElement>(null);
-  const drag = useRef<{ x0: number; moved: boolean; last: string } | null>(null);
+  const brushRef = useRef<BrushInstance>(null);
+  // The press being dragged; visx's Brush does not tell a click from a drag, nor a drag's first step.
+  const drag = useRef<{ moved: boolean; last: string } | null>(null);
 
-  // By hand, not with @visx/brush: it would push the first load over its budget, and the snapping to years,
-  // the first-step history entry and the click that clears would stay by hand around it anyway.
-  // Before the first measurement the SVG may be scaled by CSS; map client pixels back to layout pixels.
-  const localX = (e: ReactPointerEvent) => {
-    const rect = svgRef.current?.getBoundingClientRect();
-    if (!rect || rect.width === 0) return 0;
-    return ((e.clientX - rect.left) * width) / rect.width;
-  };
   const yearAt = (x: number) => scale.invert(Math.max(0, Math.min(width - 0.01, x))).getUTCFullYear();
-  const onPointerDown = (e: ReactPointerEvent<SVGRectElement>) => {
-    if (e.button !== 0) return;
-    drag.current = { x0: localX(e), moved: false, last: "" };
-    e.currentTarget.setPointerCapture(e.pointerId);
-  };
-  const onPointerMove = (e: ReactPointerEvent<SVGRectElement>) => {
+  // Each step of a drag: the years under the press and the pointer, in layout pixels (visx maps client pixels
+  // through the drawing's transform, so a drawing still scaled by CSS before the first measurement brushes
+  // right). The first step that changes the range adds a history entry, the rest replace it.
+  const onBrushChange = () => {
     const d = drag.current;
-    if (!d) return;
-    const x = localX(e);
-    if (!d.moved && Math.abs(x - d.x0) < DRAG_THRESHOLD) return;
+    const state = brushRef.current?.state;
+    if (!d || !state || state.brushingType !== "select") return;
+    const x0 = state.start.x;
+    const x = state.end.x;
+    if (!d.moved && Math.abs(x - x0) < DRAG_THRESHOLD) return;
     // Clipped to the span, and the whole span is no filter: the one rule of the URL and the store.
-    const range = normalizeYears({ start: yearAt(Math.min(d.x0, x)), end: yearAt(Math.max(d.x0, x)) }, span);
+    const range = normalizeYears({ start: yearAt(Math.min(x0, x)), end: yearAt(Math.max(x0, x)) }, span);
     const key = range ? `${range.start}-${range.end}` : "all";
     if (key === d.last) return;
     onYears(range, d.moved);
     d.moved = true;
     d.last = key;
   };
-  const onPointerUp = () => {
-    const d = drag.current;
-    drag.current = null;
-    if (d && !d.moved && years) onYears(null, false);
+  const press = {
+    // Only the primary button brushes (visx's Brush starts on any).
+    onPointerDownCapture: (e: ReactPointerEvent) => {
+      if (e.button !== 0) e.stopPropagation();
+    },
+    // After visx's own handler: keep the pointer while it crosses the bands and marks drawn over the brush.
+    onPointerDown: (e: ReactPointerEvent) => {
+      drag.current = { moved: false, last: "" };
+      if (e.target instanceof Element) e.target.setPointerCapture(e.pointerId);
+    },
+    onPointerUp: () => {
+      const d = drag.current;
+      drag.current = null;
+      if (d && !d.moved && years) onYears(null, false);
+    },
+    onPointerCancel: () => {
+      drag.current = null;
+    },
   };
-  const onPointerCancel = () => {
-    drag.current = null;
-  };
-  const brush = { onPointerDown, onPointerMove, onPointerUp, onPointerCancel };
 
   const selection = years ? yearDomain(years).map((d) => scale(d)) : null;
   const laneY = (lane: number) => labelsHeight + 4 + lane * LANE_HEIGHT + LANE_HEIGHT / 2;
@@ -100,7 +109,6 @@ export function Overview({
 
   return (
     <svg
-      ref={svgRef}
       className={styles.svg}
       width={width}
       height={height}
@@ -110,15 +118,25 @@ export function Overview({
       aria-describedby={describedBy}
       data-testid="timeline-overview"
     >
-      <rect
-        className={styles.brushSurface}
-        x={0}
-        y={labelsHeight}
-        width={width}
-        height={plotHeight + AXIS_HEIGHT}
-        {...brush}
-      />
       <GridLines ticks={track.ticks} top={labelsHeight} bottom={axisY} />
+      {/* Keyboard users pick years with the filter bar's year fields: visx's Brush is pointer-only. */}
+      <Group top={labelsHeight} className={styles.brush} {...press}>
+        <Brush
+          innerRef={brushRef}
+          xScale={scale}
+          // Brush renders nothing without a y scale, even brushing x only (its y bounds go unused).
+          yScale={scale}
+          width={width}
+          height={plotHeight + AXIS_HEIGHT}
+          brushDirection="horizontal"
+          resizeTriggerAreas={[]}
+          disableDraggingSelection
+          resetOnEnd
+          selectedBoxStyle={HIDDEN_SELECTION}
+          handleSize={0}
+          onChange={onBrushChange}
+        />
+      </Group>
       {selection && (
         <rect
           className={styles.selection}

@@ -1,5 +1,7 @@
 import { memo } from "react";
+import { GridColumns } from "@visx/grid";
 import { Group } from "@visx/group";
+import { scaleLinear } from "d3-scale";
 import type { Tick } from "@/lib/layout/timelineScale";
 import styles from "./Timeline.module.css";
 
@@ -8,6 +10,12 @@ import styles from "./Timeline.module.css";
 // labels are memoised on ticks that keep their identity (a panel's come with the cached layout, the
 // overview's are cached per width and span), so a change that leaves them leaves the labels undiffed: the
 // axis' group moves, its labels are not even rendered again.
+
+/**
+ * The layout has placed every tick already (at year or day boundaries, thinned to fit), so visx's grid is
+ * given pixels: an identity scale, the ticks' own positions as tick values.
+ */
+const IDENTITY = scaleLinear();
 
 /** Gridlines at the ticks, from `top` to `bottom`. */
 export const GridLines = memo(function GridLines({
@@ -19,8 +27,14 @@ export const GridLines = memo(function GridLines({
   top: number;
   bottom: number;
 }) {
-  // By hand: @visx/grid draws a line per tick, each one rewritten when the plot's height changes.
-  return <path className={styles.grid} d={ticks.map((t) => `M${t.lineX},${top}V${bottom}`).join("")} />;
+  return (
+    <GridColumns scale={IDENTITY} tickValues={ticks.map((t) => t.lineX)} top={top} height={bottom - top}>
+      {/* One path for all lines: a new height rewrites one attribute instead of one per line. */}
+      {({ lines }) => (
+        <path className={styles.grid} d={lines.map((l) => `M${l.from.x},${l.from.y}V${l.to.y}`).join("")} />
+      )}
+    </GridColumns>
+  );
 });
 
 /** Props of the tick labels and axis line, drawn at y = 0. */
@@ -33,11 +47,6 @@ interface AxisProps {
   labelDy: number;
 }
 
-/**
- * The axis line and a label at each tick, no tick marks (the grid has them). By hand: @visx/axis always
- * bundles @visx/text and @visx/scale, which would push the first load over its budget, to draw labels the
- * layout has already placed.
- */
 const AxisLabels = memo(function AxisLabels({ ticks, width, labelDy }: AxisProps) {
   return (
     <>
