@@ -3,6 +3,8 @@ import { Dashboard } from "@/components/Dashboard";
 import { DATASET_ROUTE, inlinesDataset } from "@/lib/data";
 import { datasetBody } from "@/lib/data/datasetBody";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
+import { layoutPositions } from "@/lib/layout/network";
+import { forcePlace } from "@/lib/layout/networkForces";
 import { formatDate } from "@/lib/time";
 import { parseContextOf, parseViewState, type SearchParamsInput } from "@/lib/view";
 
@@ -12,6 +14,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
   const { state, ignored } = parseViewState(await searchParams, parseContextOf(index));
   const { data } = index;
   const body = datasetBody(data);
+  const inline = inlinesDataset(body.json.byteLength);
   const first = data.events.reduce((min, e) => (e.date < min.date ? e : min), data.events[0]!);
   const last = data.events.reduce((max, e) => (e.date > max.date ? e : max), data.events[0]!);
   return (
@@ -41,7 +44,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
       </header>
       <Suspense>
         <Dashboard
-          dataset={inlinesDataset(body.json.byteLength) ? data : null}
+          dataset={inline ? data : null}
+          // The network's positions come with an inlined dataset, so the page ships no force simulation.
+          layout={inline ? layoutPositions(index, forcePlace) : null}
           datasetUrl={DATASET_ROUTE}
           datasetKey={body.etag}
           initialView={state}

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { DatasetFile } from "@/lib/model";
 import { DatasetFetchError, fetchDataset, type FetchProgress } from "@/lib/data/fetchDataset";
 import { indexDatasetOnce } from "@/lib/data/indexOnce";
+import { placedAt, type LayoutPositions, type NodePlacer } from "@/lib/layout/network";
 import { parseContextOf, type IgnoredParam, type ViewState } from "@/lib/view";
 import { ViewStoreProvider } from "./ViewStoreProvider";
 import { DashboardBody } from "./DashboardBody";
@@ -11,6 +12,7 @@ import { DashboardBody } from "./DashboardBody";
 /** The client root: indexes the dataset once, creates the view store, and lays out the linked views. */
 export function Dashboard({
   dataset,
+  layout,
   datasetUrl,
   datasetKey,
   initialView,
@@ -18,6 +20,8 @@ export function Dashboard({
 }: {
   /** The validated dataset, when small enough to travel inside the page; null when it is fetched. */
   dataset: DatasetFile | null;
+  /** The network's positions, computed on the server, when the dataset is inlined; else null. */
+  layout: LayoutPositions | null;
   /** Where to fetch the dataset when it is not inlined. */
   datasetUrl: string;
   /** The dataset's entity tag: the same content is indexed once, not once per render of the page. */
@@ -31,9 +35,15 @@ export function Dashboard({
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<FetchProgress | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const sent = useMemo(() => (layout ? placedAt(layout) : null), [layout]);
+  const [forces, setForces] = useState<NodePlacer | null>(null);
   useEffect(() => {
     if (dataset) return;
     const controller = new AbortController();
+    // A fetched dataset comes without its layout: load the force simulation while the data downloads.
+    import("@/lib/layout/networkForces")
+      .then(({ forcePlace }) => setForces(() => () => forcePlace))
+      .catch((err: unknown) => setError(`could not load the network layout (${String(err)})`));
     fetchDataset(datasetUrl, { signal: controller.signal, onProgress: setProgress })
       .then(setFetched)
       .catch((err: unknown) => {
@@ -44,7 +54,8 @@ export function Dashboard({
   }, [dataset, datasetUrl, attempt]);
 
   const data = dataset ?? fetched;
-  if (!data)
+  const placer = sent ?? forces;
+  if (!data || !placer)
     return (
       <div className="loading" role="status" aria-live="polite" data-testid="dataset-loading">
         {error ? (
@@ -67,7 +78,15 @@ export function Dashboard({
         )}
       </div>
     );
-  return <IndexedDashboard data={data} datasetKey={datasetKey} initialView={initialView} ignored={ignored} />;
+  return (
+    <IndexedDashboard
+      data={data}
+      placer={placer}
+      datasetKey={datasetKey}
+      initialView={initialView}
+      ignored={ignored}
+    />
+  );
 }
 
 const MB = 1_000_000;
@@ -92,11 +111,13 @@ function LoadingProgress({ progress }: { progress: FetchProgress | null }) {
 
 function IndexedDashboard({
   data,
+  placer,
   datasetKey,
   initialView,
   ignored,
 }: {
   data: DatasetFile;
+  placer: NodePlacer;
   datasetKey: string;
   initialView: ViewState;
   ignored: IgnoredParam[];
@@ -109,7 +130,7 @@ function IndexedDashboard({
   }, []);
   return (
     <ViewStoreProvider initialView={initialView} parseContext={parseContext}>
-      <DashboardBody index={index} ignored={ignored} />
+      <DashboardBody index={index} placer={placer} ignored={ignored} />
     </ViewStoreProvider>
   );
 }

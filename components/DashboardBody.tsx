@@ -10,6 +10,7 @@ import {
   selectVisible,
   selectVisibleIgnoringYears,
 } from "@/lib/select";
+import type { NodePlacer } from "@/lib/layout/network";
 import type { IgnoredParam } from "@/lib/view";
 import { useViewStore } from "./ViewStoreProvider";
 import { FilterBar } from "./filters/FilterBar";
@@ -24,7 +25,16 @@ import { PrintFooter } from "./PrintFooter";
 import type { EvidenceRef } from "./viewProps";
 
 /** The dashboard under the store: derives what each view shows with the pure selectors and lays them out. */
-export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored: readonly IgnoredParam[] }) {
+export function DashboardBody({
+  index,
+  placer,
+  ignored,
+}: {
+  index: DatasetIndex;
+  /** How the network places its nodes: positions sent by the server, or the force layout. */
+  placer: NodePlacer;
+  ignored: readonly IgnoredParam[];
+}) {
   const view = useViewStore((s) => s.view);
   const actions = useViewStore(
     useShallow((s) => ({
@@ -91,7 +101,7 @@ export function DashboardBody({ index, ignored }: { index: DatasetIndex; ignored
           </section>
           <section id="network" tabIndex={-1} className="view view-network" aria-labelledby="network-heading">
             <h2 id="network-heading">Condemnation network</h2>
-            <Network {...shared} />
+            <Network {...shared} placer={placer} />
           </section>
           <section id="quotes" tabIndex={-1} className="view view-quotes" aria-labelledby="quotes-heading">
             <h2 id="quotes-heading">Quotes</h2>

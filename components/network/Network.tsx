@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useMemo } from "react";
-import { datasetLayout, fitHeight } from "@/lib/layout/network";
+import { datasetLayout, fitHeight, type NodePlacer } from "@/lib/layout/network";
 import { buildGraph, MAX_DRAWN_EDGES, type GraphEdge } from "@/lib/select/graph";
 import type { Stance } from "@/lib/model";
 import type { LinkedViewProps } from "../viewProps";
@@ -22,9 +22,18 @@ const NARROW_BELOW_PX = 560;
  * layout of the whole dataset, so filtering never moves or resizes them; the shown stances are directed edges
  * coloured by type, shaped by the dataset's graph, so filtering never reshapes one either.
  */
-export function Network({ index, view, visible, linked, onSelect, onEvidence }: LinkedViewProps) {
+export function Network({
+  index,
+  view,
+  visible,
+  linked,
+  onSelect,
+  onEvidence,
+  placer,
+}: LinkedViewProps & { placer: NodePlacer }) {
   const { ref: wrap, width } = useElementWidth<HTMLDivElement>(720);
-  const layout = datasetLayout(index, width < NARROW_BELOW_PX ? "narrow" : "wide");
+  const shape = width < NARROW_BELOW_PX ? "narrow" : "wide";
+  const layout = datasetLayout(index, shape, placer(shape));
   const height = fitHeight(layout.bounds, width);
   const graph = useMemo(
     () => buildGraph(index, visible.stances, { keep: layout.placed }),

@@ -5,7 +5,9 @@
  * (`networkSpotlight`) and the keyboard's moves between actors (`networkRoving`). Re-exported here so a
  * caller imports the network's layout from one place.
  */
-export * from "./networkForces";
+// Not re-exported: `networkForces` (d3-force), which the browser loads only for a dataset sent without its
+// layout; import it from "./networkForces" where it is needed.
+export type { ForceLayoutOptions, LayoutLinkInput, LayoutNodeInput, NetworkLayout } from "./networkForces";
 export * from "./networkDataset";
 export * from "./networkGeometry";
 export * from "./networkLanes";

@@ -3,14 +3,8 @@ import type { Stance } from "../model/schema";
 import { byCountThenLabel, GRAPH_OTHERS_ID, othersLabel } from "../select/graph";
 import { actorShortName } from "../select/wording";
 import { LABEL_FONT_PX, labelWidth } from "./labels";
-import {
-  boundsOf,
-  extent,
-  forceLayout,
-  type LayoutLinkInput,
-  type LayoutNodeInput,
-  type NetworkLayout,
-} from "./networkForces";
+import type { ForceLayoutOptions, LayoutLinkInput, LayoutNodeInput, NetworkLayout } from "./networkForces";
+import { boundsOf, extent, type Point } from "./networkGeometry";
 
 /** Most actors the network lays out one by one; the rest share one "others" node (100k-event datasets). */
 export const MAX_NETWORK_NODES = 80;
@@ -61,6 +55,39 @@ const GRAVITY: Record<LayoutShape, { x: number; y: number }> = {
   narrow: { x: 0.25, y: 0.03 },
 };
 
+/**
+ * What places a dataset's nodes: the seeded force layout (`forceLayout` of `networkForces`, which the server
+ * and a browser that opened a dataset itself load), or positions the server computed with it and sent along
+ * (`placedAt`), so the page ships no force simulation for a dataset that came with its layout.
+ */
+export type PlaceNodes = (
+  nodes: readonly LayoutNodeInput[],
+  links: readonly LayoutLinkInput[],
+  options: Pick<ForceLayoutOptions, "seed" | "gravity">,
+) => ReadonlyMap<string, Point>;
+
+/** A dataset's node positions as they travel to the browser: per shape, `[id, x, y]` rows. */
+export type LayoutPositions = Record<LayoutShape, readonly (readonly [string, number, number])[]>;
+
+/** The positions of both shapes of a dataset's layout, in the form they travel in. */
+export function layoutPositions(index: DatasetIndex, place: PlaceNodes): LayoutPositions {
+  const rows = (shape: LayoutShape) =>
+    [...datasetLayout(index, shape, place).positions].map(([id, p]) => [id, p.x, p.y] as const);
+  return { wide: rows("wide"), narrow: rows("narrow") };
+}
+
+/** How a page places each shape of its dataset's layout. */
+export type NodePlacer = (shape: LayoutShape) => PlaceNodes;
+
+/** Places nodes where {@link layoutPositions} said; a node it does not know sits at the origin. */
+export function placedAt(positions: LayoutPositions): NodePlacer {
+  const maps = {
+    wide: new Map(positions.wide.map(([id, x, y]) => [id, { x, y }])),
+    narrow: new Map(positions.narrow.map(([id, x, y]) => [id, { x, y }])),
+  };
+  return (shape) => (nodes) => new Map(nodes.map((n) => [n.id, maps[shape].get(n.id) ?? { x: 0, y: 0 }]));
+}
+
 const layoutCache: Record<LayoutShape, WeakMap<DatasetIndex, DatasetNetworkLayout>> = {
   wide: new WeakMap(),
   narrow: new WeakMap(),
@@ -70,13 +97,18 @@ const layoutCache: Record<LayoutShape, WeakMap<DatasetIndex, DatasetNetworkLayou
  * The network layout of a whole dataset: every actor that takes part in any stance (the top
  * {@link MAX_NETWORK_NODES} by stance count, the rest grouped as "others"), with each actor tied to the one
  * it speaks for (Lavrov → ministry → Russia). Computed once per dataset index and shape, and memoised, outside
- * any filter, so a filtered view draws a subset at the same positions.
+ * any filter, so a filtered view draws a subset at the same positions. `place` must place a dataset's nodes
+ * the same way every time it is called for that index and shape.
  */
-export function datasetLayout(index: DatasetIndex, shape: LayoutShape = "wide"): DatasetNetworkLayout {
+export function datasetLayout(
+  index: DatasetIndex,
+  shape: LayoutShape,
+  place: PlaceNodes,
+): DatasetNetworkLayout {
   const cache = layoutCache[shape];
   let layout = cache.get(index);
   if (!layout) {
-    layout = computeDatasetLayout(index, index.data.stances, { shape });
+    layout = computeDatasetLayout(index, index.data.stances, { shape, place });
     cache.set(index, layout);
   }
   return layout;
@@ -86,7 +118,7 @@ export function datasetLayout(index: DatasetIndex, shape: LayoutShape = "wide"):
 export function computeDatasetLayout(
   index: DatasetIndex,
   stances: readonly Stance[],
-  { seed = 1, shape = "wide" }: { seed?: number; shape?: LayoutShape } = {},
+  { seed = 1, shape = "wide", place }: { seed?: number; shape?: LayoutShape; place: PlaceNodes },
 ): DatasetNetworkLayout {
   const font = LAYOUT_FONT_PX[shape];
   const counts = new Map<string, number>();
@@ -157,13 +189,13 @@ export function computeDatasetLayout(
   const nodes: LayoutNodeInput[] = [...drawn];
   for (const id of hidden) nodes.push({ id, r: NODE_RADIUS.min, labelWidth: 0 });
 
-  const layout = forceLayout(nodes, [...weights.values()], { seed, gravity: GRAVITY[shape] });
+  const positions = place(nodes, [...weights.values()], { seed, gravity: GRAVITY[shape] });
   // The anchors that take no part in any stance shaped the layout but are never drawn: leave them out of
   // the bounds so the drawing fits the marks it actually shows.
   const bounds = boundsOf(
     drawn.map((n) => ({ id: n.id, ...extent(n) })),
-    layout.positions,
+    positions,
   );
   const marks = new Map(drawn.map((n) => [n.id, { r: n.r, labelWidth: n.labelWidth }]));
-  return { positions: layout.positions, bounds, placed, marks, othersId, fontPx: font };
+  return { positions, bounds, placed, marks, othersId, fontPx: font };
 }

@@ -1,7 +1,6 @@
 import { forceLink, forceSimulation, forceX, forceY } from "d3-force";
 import type { SimulationLinkDatum, SimulationNodeDatum } from "d3-force";
-import { LABEL_FONT_PX } from "./labels";
-import type { Box, Point } from "./networkGeometry";
+import { boundsOf, extent, type Box, type NodeExtent, type Point } from "./networkGeometry";
 
 /**
  * A linear congruential generator with d3-force's own constants (`src/lcg.js`, not exported by the
@@ -59,27 +58,9 @@ export interface NetworkLayout {
   bounds: Box;
 }
 
-/** Extent of a node's mark and the label under it around the node's centre: half-width, above, below. */
-export interface NodeExtent {
-  /** Half the width of the mark or the label, whichever is wider, and a margin. */
-  hw: number;
-  /** Reach above the centre and below it (the label included). */
-  top: number;
-  bottom: number;
-}
-
 /** A node as the simulation moves it, with the extent it keeps clear. */
 interface SimNode extends SimulationNodeDatum, NodeExtent {
   id: string;
-}
-
-/** The box a node and the label under it take up, around its centre. */
-export function extent(n: LayoutNodeInput): NodeExtent {
-  return {
-    hw: Math.max(n.r, n.labelWidth / 2) + 3,
-    top: n.r + 3,
-    bottom: n.labelWidth > 0 ? n.r + 3 + (n.labelHeight ?? LABEL_FONT_PX + 3) : n.r + 3,
-  };
 }
 
 /**
@@ -232,22 +213,9 @@ export function forceLayout(
   return { positions, bounds: boundsOf(sim, positions) };
 }
 
-/** The box around the given nodes' marks and labels. */
-export function boundsOf(
-  nodes: readonly { id: string; hw: number; top: number; bottom: number }[],
-  positions: ReadonlyMap<string, Point>,
-): Box {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const n of nodes) {
-    const p = positions.get(n.id);
-    if (!p) continue;
-    x0 = Math.min(x0, p.x - n.hw);
-    y0 = Math.min(y0, p.y - n.top);
-    x1 = Math.max(x1, p.x + n.hw);
-    y1 = Math.max(y1, p.y + n.bottom);
-  }
-  return Number.isFinite(x0) ? { x0, y0, x1, y1 } : { x0: -1, y0: -1, x1: 1, y1: 1 };
-}
+/** {@link forceLayout} as a dataset layout's way of placing nodes (`PlaceNodes` of `networkDataset`). */
+export const forcePlace = (
+  nodes: readonly LayoutNodeInput[],
+  links: readonly LayoutLinkInput[],
+  options: ForceLayoutOptions,
+): ReadonlyMap<string, Point> => forceLayout(nodes, links, options).positions;

@@ -1,3 +1,6 @@
+import { LABEL_FONT_PX } from "./labels";
+import type { LayoutNodeInput } from "./networkForces";
+
 /** A point in layout (or screen) coordinates. */
 export interface Point {
   x: number;
@@ -129,4 +132,42 @@ export function nodeInDirection(
     }
   }
   return best;
+}
+
+/** Extent of a node's mark and the label under it around the node's centre: half-width, above, below. */
+export interface NodeExtent {
+  /** Half the width of the mark or the label, whichever is wider, and a margin. */
+  hw: number;
+  /** Reach above the centre and below it (the label included). */
+  top: number;
+  bottom: number;
+}
+
+/** The box a node and the label under it take up, around its centre. */
+export function extent(n: LayoutNodeInput): NodeExtent {
+  return {
+    hw: Math.max(n.r, n.labelWidth / 2) + 3,
+    top: n.r + 3,
+    bottom: n.labelWidth > 0 ? n.r + 3 + (n.labelHeight ?? LABEL_FONT_PX + 3) : n.r + 3,
+  };
+}
+
+/** The box around the given nodes' marks and labels. */
+export function boundsOf(
+  nodes: readonly { id: string; hw: number; top: number; bottom: number }[],
+  positions: ReadonlyMap<string, Point>,
+): Box {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const n of nodes) {
+    const p = positions.get(n.id);
+    if (!p) continue;
+    x0 = Math.min(x0, p.x - n.hw);
+    y0 = Math.min(y0, p.y - n.top);
+    x1 = Math.max(x1, p.x + n.hw);
+    y1 = Math.max(y1, p.y + n.bottom);
+  }
+  return Number.isFinite(x0) ? { x0, y0, x1, y1 } : { x0: -1, y0: -1, x1: 1, y1: 1 };
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { indexDataset, type DatasetIndex } from "@/lib/data";
-import { lcg } from "@/lib/layout/network";
+import { lcg } from "@/lib/layout/networkForces";
 import type { Actor, DatasetFile, Stance } from "@/lib/model";
 import { filterRecords } from "@/lib/select";
 import {

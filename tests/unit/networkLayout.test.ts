@@ -7,20 +7,21 @@ import {
   LANE_PX,
   datasetLayout,
   fitTransform,
-  forceLayout,
   labelBox,
   labelWidth,
   laneBow,
-  lcg,
+  layoutPositions,
   MAX_FAN_PX,
   MAX_NETWORK_NODES,
   NODE_RADIUS,
   nodeInDirection,
   nodeRadius,
   placeLabels,
+  placedAt,
   toScreen,
   type LabelInput,
 } from "@/lib/layout/network";
+import { forceLayout, forcePlace, lcg } from "@/lib/layout/networkForces";
 import { filterRecords } from "@/lib/select";
 import { buildGraph, GRAPH_OTHERS_ID } from "@/lib/select/graph";
 import { DEFAULT_VIEW } from "@/lib/view";
@@ -81,8 +82,8 @@ describe("forceLayout", () => {
 
 describe("datasetLayout", () => {
   it("lays out every actor that takes part in a stance, once per dataset index", () => {
-    const layout = datasetLayout(index);
-    expect(datasetLayout(index)).toBe(layout);
+    const layout = datasetLayout(index, "wide", forcePlace);
+    expect(datasetLayout(index, "wide", forcePlace)).toBe(layout);
     for (const s of index.data.stances) {
       expect(layout.positions.has(s.from)).toBe(true);
       expect(layout.positions.has(s.to)).toBe(true);
@@ -95,7 +96,7 @@ describe("datasetLayout", () => {
   });
 
   it("sizes every mark from the whole dataset, so no filter resizes a node", () => {
-    const layout = datasetLayout(index);
+    const layout = datasetLayout(index, "wide", forcePlace);
     const all = buildGraph(index, index.data.stances, { keep: layout.placed });
     const top = Math.max(...all.nodes.map((n) => n.count));
     expect([...layout.marks.keys()]).toEqual(all.nodes.map((n) => n.id));
@@ -108,12 +109,14 @@ describe("datasetLayout", () => {
   });
 
   it("is identical when computed again (a fresh index of the same data: server and client)", () => {
-    const again = computeDatasetLayout(indexDataset(structuredClone(data)), data.stances);
-    expect(new Map(again.positions)).toEqual(new Map(datasetLayout(index).positions));
+    const again = computeDatasetLayout(indexDataset(structuredClone(data)), data.stances, {
+      place: forcePlace,
+    });
+    expect(new Map(again.positions)).toEqual(new Map(datasetLayout(index, "wide", forcePlace).positions));
   });
 
   it("is stable under filtering: nodes of a filtered graph sit exactly where they sit unfiltered", () => {
-    const layout = datasetLayout(index);
+    const layout = datasetLayout(index, "wide", forcePlace);
     const at = (g: ReturnType<typeof buildGraph>) =>
       new Map(g.nodes.map((n) => [n.id, layout.positions.get(n.id)]));
     const all = at(buildGraph(index, index.data.stances, { keep: layout.placed }));
@@ -131,18 +134,18 @@ describe("datasetLayout", () => {
   });
 
   it("has a taller variant for narrow boxes, just as deterministic, with room for its smaller labels", () => {
-    const wide = datasetLayout(index, "wide");
-    const narrow = datasetLayout(index, "narrow");
-    expect(datasetLayout(index, "narrow")).toBe(narrow);
+    const wide = datasetLayout(index, "wide", forcePlace);
+    const narrow = datasetLayout(index, "narrow", forcePlace);
+    expect(datasetLayout(index, "narrow", forcePlace)).toBe(narrow);
     const aspect = (b: typeof wide.bounds) => (b.y1 - b.y0) / (b.x1 - b.x0);
     expect(aspect(narrow.bounds)).toBeGreaterThan(aspect(wide.bounds));
     expect(narrow.fontPx).toBeLessThan(wide.fontPx);
-    const again = computeDatasetLayout(index, index.data.stances, { shape: "narrow" });
+    const again = computeDatasetLayout(index, index.data.stances, { shape: "narrow", place: forcePlace });
     expect(new Map(again.positions)).toEqual(new Map(narrow.positions));
   });
 
   it("places a person near the state they speak for (Lavrov near Russia, through the ministry)", () => {
-    const layout = datasetLayout(index);
+    const layout = datasetLayout(index, "wide", forcePlace);
     const p = (id: string) => layout.positions.get(id)!;
     const others = ["iran", "turkey", "united-states"];
     expect(Math.min(...others.map((o) => dist(p("sergey-lavrov"), p(o))))).toBeGreaterThan(
@@ -166,7 +169,7 @@ describe("datasetLayout", () => {
     // a0 gets extra stances so the ranking is not a tie all along.
     stances.push({ ...data.stances[0]!, id: "extra", from: "a0", to: "a5" });
     const big = indexDataset({ ...data, actors, stances } as DatasetFile);
-    const layout = computeDatasetLayout(big, stances);
+    const layout = computeDatasetLayout(big, stances, { place: forcePlace });
     expect(layout.placed.size).toBe(MAX_NETWORK_NODES);
     expect(layout.placed.has("a0")).toBe(true);
     expect(layout.othersId).toBe(GRAPH_OTHERS_ID);
@@ -181,6 +184,32 @@ describe("datasetLayout", () => {
     expect(graph.nodeById.get(GRAPH_OTHERS_ID)?.members).toBe(n - MAX_NETWORK_NODES);
   });
 });
+
+describe("a layout sent with the page", () => {
+  it("draws every shape exactly as the force layout does, from the positions alone", () => {
+    const sent = placedAt(JSON.parse(JSON.stringify(layoutPositions(index, forcePlace))));
+    for (const shape of ["wide", "narrow"] as const) {
+      const forced = computeDatasetLayout(index, index.data.stances, { shape, place: forcePlace });
+      const fromSent = computeDatasetLayout(indexDataset(structuredClone(data)), data.stances, {
+        shape,
+        place: sent(shape),
+      });
+      expect(new Map(fromSent.positions)).toEqual(new Map(forced.positions));
+      expect(fromSent.bounds).toEqual(forced.bounds);
+      expect(fromSent.placed).toEqual(forced.placed);
+    }
+  });
+
+  it("is sent as rows of numbers: an actor of the mini dataset at the force layout's position", () => {
+    const rows = layoutPositions(index, forcePlace);
+    const russia = rows.wide.find(([id]) => id === "russia");
+    expect(russia).toEqual(["russia", forceAt("russia").x, forceAt("russia").y]);
+    expect(rows.narrow.map(([id]) => id).sort()).toEqual(rows.wide.map(([id]) => id).sort());
+  });
+});
+
+const forceAt = (id: string) =>
+  computeDatasetLayout(index, index.data.stances, { place: forcePlace }).positions.get(id)!;
 
 describe("fitting, labels and keyboard moves", () => {
   it("fits the bounds inside the box, with the margin", () => {
