@@ -11,6 +11,7 @@ import { NetworkLegend } from "./NetworkLegend";
 import { StanceText } from "./StanceText";
 import { stanceLine } from "./describe";
 import { useElementWidth } from "../useElementWidth";
+import { ZOOM_BAR_BAND } from "./ZoomBar";
 import styles from "./Network.module.css";
 
 /** Boxes narrower than this (phones) get the layout made for tall boxes. */
@@ -34,7 +35,7 @@ export function Network({
   const { ref: wrap, width } = useElementWidth<HTMLDivElement>(720);
   const shape = width < NARROW_BELOW_PX ? "narrow" : "wide";
   const layout = datasetLayout(index, shape, placer(shape));
-  const height = fitHeight(layout.bounds, width);
+  const height = fitHeight(layout.bounds, width, { top: ZOOM_BAR_BAND });
   const graph = useMemo(
     () => buildGraph(index, visible.stances, { keep: layout.placed }),
     [index, visible.stances, layout],

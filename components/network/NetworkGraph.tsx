@@ -29,7 +29,7 @@ import { NodeMark } from "./marks/NodeMark";
 import { actorOf, edgeOf } from "./targets";
 import { useRovingFocus } from "./useRovingFocus";
 import { useZoom } from "./useZoom";
-import { ZoomBar } from "./ZoomBar";
+import { ZOOM_BAR_BAND, ZoomBar } from "./ZoomBar";
 import styles from "./Network.module.css";
 
 /** Props of the network drawing. */
@@ -86,7 +86,7 @@ export function NetworkGraph({
   const zoom = useZoom(width, height);
 
   const fit = useMemo(
-    () => fitTransform(layout.bounds, width, height, 14, 1.25),
+    () => fitTransform(layout.bounds, width, height, 14, 1.25, ZOOM_BAR_BAND),
     [layout.bounds, width, height],
   );
   const font = layout.fontPx;

@@ -26,7 +26,8 @@ export interface ViewTransform {
 
 /**
  * The transform that fits `bounds` into a `width` × `height` box with `pad` pixels of margin, no larger than
- * `maxScale` (a handful of actors should not be blown up to fill the box).
+ * `maxScale` (a handful of actors should not be blown up to fill the box), below a band of `top` pixels kept
+ * clear (for controls drawn over the box).
  */
 export function fitTransform(
   bounds: Box,
@@ -34,20 +35,21 @@ export function fitTransform(
   height: number,
   pad = 12,
   maxScale = 1.5,
+  top = 0,
 ): ViewTransform {
   const bw = Math.max(1, bounds.x1 - bounds.x0);
   const bh = Math.max(1, bounds.y1 - bounds.y0);
   const scale = Math.min(
     maxScale,
     Math.max(0.05, (width - 2 * pad) / bw),
-    Math.max(0.05, (height - 2 * pad) / bh),
+    Math.max(0.05, (height - top - 2 * pad) / bh),
   );
   return {
     scale,
     cx: (bounds.x0 + bounds.x1) / 2,
     cy: (bounds.y0 + bounds.y1) / 2,
     ox: width / 2,
-    oy: height / 2,
+    oy: top + (height - top) / 2,
   };
 }
 
@@ -64,12 +66,13 @@ export function fitHeight(
     maxScale = 1.25,
     min = 280,
     max = 680,
-  }: { pad?: number; maxScale?: number; min?: number; max?: number } = {},
+    top = 0,
+  }: { pad?: number; maxScale?: number; min?: number; max?: number; top?: number } = {},
 ): number {
   const bw = Math.max(1, bounds.x1 - bounds.x0);
   const bh = Math.max(1, bounds.y1 - bounds.y0);
   const scale = Math.min(maxScale, (width - 2 * pad) / bw);
-  return Math.round(Math.min(max, Math.max(min, bh * scale + 2 * pad)));
+  return Math.round(Math.min(max, Math.max(min, bh * scale + 2 * pad + top)));
 }
 
 /** A layout point on screen. */

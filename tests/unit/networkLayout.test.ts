@@ -6,6 +6,7 @@ import {
   edgeGeometry,
   LANE_PX,
   datasetLayout,
+  fitHeight,
   fitTransform,
   labelBox,
   labelWidth,
@@ -226,6 +227,18 @@ describe("fitting, labels and keyboard moves", () => {
       expect(s.y).toBeLessThanOrEqual(290.01);
     }
     expect(fitTransform({ x0: 0, y0: 0, x1: 10, y1: 10 }, 400, 300).scale).toBe(1.5);
+  });
+
+  it("keeps a band at the top clear (the zoom buttons' corner): nothing is drawn above it", () => {
+    // A tall drawing: without the band its top edge would sit at the margin, y = 10.
+    const bounds = { x0: 0, y0: 0, x1: 100, y1: 400 };
+    const t = fitTransform(bounds, 400, 300, 10, 1.5, 40);
+    expect(toScreen(t, { x: 0, y: bounds.y0 }).y).toBeCloseTo(50, 6);
+    expect(toScreen(t, { x: 0, y: bounds.y1 }).y).toBeCloseTo(290, 6);
+    // The height a box asks for grows by the band, so the drawing keeps its scale.
+    expect(fitHeight(bounds, 400, { pad: 10, top: 40, max: 2000 })).toBe(
+      fitHeight(bounds, 400, { pad: 10, max: 2000 }) + 40,
+    );
   });
 
   it("places labels so that none overlaps another label or a mark, or leaves the view", () => {
