@@ -77,7 +77,7 @@ for (const viewport of [
 }
 
 test("clicking a timeline mark's label selects its event, as clicking the glyph does", async ({ page }) => {
-  const prefix = "Russian Foreign Ministry condemns the US st";
+  const prefix = "Russian Foreign Ministry sharply criticize";
   const event = index.data.events.find((e) => e.title.startsWith(prefix))!;
   expect(event).toBeDefined();
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { loadDataset } from "@/lib/data/loadDataset";
@@ -24,12 +25,37 @@ describe("the bundled dataset", () => {
     ]);
   });
 
-  it("is a complete extraction, not a sample", () => {
-    expect(dataset.events.length).toBeGreaterThanOrEqual(45);
-    expect(dataset.stances.length).toBeGreaterThanOrEqual(70);
-    expect(dataset.quotes.length).toBeGreaterThanOrEqual(40);
-    expect(dataset.actors.length).toBeGreaterThanOrEqual(70);
-    expect(dataset.claims.length).toBeGreaterThanOrEqual(1);
+  it("is a complete extraction, not a sample: the counts data/README.md gives", () => {
+    // Exact, so that a record added or dropped without updating the README's counts table fails here.
+    expect(dataset.events).toHaveLength(62);
+    expect(dataset.stances).toHaveLength(69);
+    expect(dataset.quotes).toHaveLength(41);
+    expect(dataset.actors).toHaveLength(69);
+    expect(dataset.claims).toHaveLength(1);
+  });
+
+  it("keeps out the records the audit against the reports removed (issue 22)", () => {
+    // Not stances, or one statement counted twice: see "Corrections" in data/README.md.
+    const stances = new Set(dataset.stances.map((s) => s.id));
+    for (const id of [
+      "iran-russia-drone-cooperation",
+      "russia-iran-tacit-military-alliance",
+      "soleimani-agrees-larger-transfer",
+      "lavrov-defends-iran-self-defense",
+    ])
+      expect(stances.has(id), id).toBe(false);
+    expect(dataset.quotes.map((q) => q.id)).not.toContain("majlis-al-aqsa-flood");
+    expect(dataset.actors.map((a) => a.id)).not.toContain("iranian-government");
+  });
+
+  it("condemn only where the report says condemn", () => {
+    // Every condemn stance's excerpt carries a form of the word (data/README.md, stance types).
+    for (const s of dataset.stances.filter((x) => x.type === "condemn"))
+      expect(s.evidence, s.id).toMatch(/condemn/i);
+  });
+
+  it("every source records the SHA-256 of its document", () => {
+    for (const s of dataset.sources) expect(s.sha256, s.id).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("carries a dateNote on every record whose date the report only implies", () => {
@@ -42,7 +68,107 @@ describe("the bundled dataset", () => {
   });
 });
 
-describe("every quote and evidence excerpt is verbatim from its report", () => {
+describe("provenance: the facts of the bundled dataset that come from outside its reports", () => {
+  type Collection = "sources" | "events" | "stances" | "quotes";
+  const outsideOf = (collection: Collection) =>
+    Object.fromEntries(
+      (dataset[collection] as { id: string; outside?: { field: string }[] }[])
+        .filter((r) => r.outside)
+        .map((r) => [r.id, r.outside!.map((o) => o.field)]),
+    );
+
+  // Written by reading data/escalations.json (and data/README.md, "Provenance"), in dataset order.
+  it("the sources: inferred publishers, 004's title, and the unstated publication dates", () => {
+    expect(outsideOf("sources")).toEqual({
+      "share4all-2025-06-russia-support-iran": ["publisher", "published"],
+      "fort-russ-2020-01-lavrov-condolences-soleimani": ["publisher", "published"],
+      "polygraph-2023-10-lavrov-iran-peacekeeper": ["publisher"],
+      "igbere-2025-06-23-putin-araqchi": ["publisher", "title", "published"],
+    });
+  });
+
+  it("the events", () => {
+    expect(outsideOf("events")).toEqual({
+      "damascus-consulate-strike": ["date", "actors"],
+      "russia-condemns-consulate-strike": ["date", "targets"],
+      "iran-vows-definitive-revenge": ["date"],
+      "calls-for-iranian-restraint": ["date"],
+      "iran-summons-western-ambassadors": ["date", "targets"],
+      "israel-air-raids-on-iran-2025": ["date"],
+      "putin-spief-remarks-on-iran": ["date"],
+      "putin-says-agreement-excludes-military-cooperation": ["date"],
+      "putin-trump-conversations-on-iran": ["date", "type"],
+      "peskov-briefing-on-us-strikes": ["date"],
+      "lavrov-zarif-call-2020": ["date"],
+      "iranian-un-envoy-promises-mirror-response": ["date"],
+      "russian-military-support-to-assad": ["date"],
+      "russia-iran-act-in-syrian-conflict": ["date"],
+    });
+  });
+
+  it("the stances", () => {
+    expect(outsideOf("stances")).toEqual({
+      "russia-condemns-israel-consulate-strike": ["date", "to"],
+      "iran-threatens-israel-definitive-revenge": ["date"],
+      "iran-protests-to-united-kingdom-2024": ["date"],
+      "iran-protests-to-france-2024": ["date"],
+      "iran-protests-to-germany-2024": ["date"],
+      "russia-military-support-to-assad": ["date"],
+      "lavrov-condoles-iran-soleimani": ["date"],
+      "lavrov-condemns-soleimani-killing": ["date"],
+      "zarif-condemns-us-actions-2020": ["date"],
+      "lavrov-criticizes-us-actions-2020": ["date"],
+      "iranian-un-envoy-calls-killing-act-of-war": ["date"],
+      "iranian-un-envoy-threatens-mirror-response": ["date"],
+      "russia-supports-syrian-government": ["date"],
+      "iran-supports-syrian-government": ["date"],
+      "peskov-offers-mediation-as-support": ["date"],
+      "peskov-condemns-us-attacks": ["date"],
+    });
+  });
+
+  it("the quotes", () => {
+    expect(outsideOf("quotes")).toEqual({
+      "iran-definitive-revenge": ["date"],
+      "russian-mfa-ministers-emphasized": ["date"],
+      "iranian-un-envoy-mirror-response": ["date"],
+      "peskov-depends-on-what-iran-needs": ["date"],
+      "peskov-increase-in-participants": ["date"],
+      "peskov-new-spiral-of-escalation": ["date"],
+      "peskov-radiation-hazard": ["date"],
+      "peskov-no-detailed-information": ["date"],
+      "peskov-iran-repeatedly-discussed": ["date"],
+    });
+  });
+
+  it("each outside fact names a field of its own kind of record, once, with a note", () => {
+    // A source's facts are its own (publisher, title, published); a record's are its own (data/README.md).
+    const allowed: Record<Collection, string[]> = {
+      sources: ["publisher", "title", "published", "datePrecision"],
+      events: ["date", "datePrecision", "actors", "targets", "type"],
+      stances: ["date", "datePrecision", "from", "to", "type"],
+      quotes: ["date", "datePrecision", "speaker"],
+    };
+    for (const collection of Object.keys(allowed) as Collection[])
+      for (const [id, fields] of Object.entries(outsideOf(collection))) {
+        for (const f of fields) expect(allowed[collection], `${collection} ${id}: ${f}`).toContain(f);
+        expect(new Set(fields).size, `${collection} ${id} lists a field twice`).toBe(fields.length);
+      }
+  });
+
+  it("the record an outside date marks says in its dateNote how the date was resolved", () => {
+    for (const r of [...dataset.events, ...dataset.stances, ...dataset.quotes])
+      if (r.outside?.some((o) => o.field === "date")) expect(r.dateNote, r.id).toBeTruthy();
+  });
+
+  it("the parts of one split quotation share their provenance", () => {
+    const byId = new Map(dataset.quotes.map((q) => [q.id, q]));
+    for (const q of dataset.quotes)
+      if (q.continues) expect(q.outside, q.id).toEqual(byId.get(q.continues)!.outside);
+  });
+});
+
+describe("every quote and evidence excerpt is verbatim from its report, and each document is the one hashed", () => {
   // Only the tests read the documents: collection must not touch a corpus that may be absent.
   const documents = new Map<string, string | undefined>();
   const documentOf = (sourceId: string) => {
@@ -64,10 +190,20 @@ describe("every quote and evidence excerpt is verbatim from its report", () => {
   ];
 
   if (!HAS_SEEDS) {
-    console.warn(`Skipping the verbatim check of ${excerpts.length} excerpts: ${SKIP_REASON}.`);
+    console.warn(
+      `Skipping the verbatim check of ${excerpts.length} excerpts and the documents' SHA-256: ${SKIP_REASON}.`,
+    );
     it("needs the source corpus (../shared/seeds)", (ctx) => ctx.skip(SKIP_REASON));
     return;
   }
+
+  it.each(dataset.sources.map((s): [string, string, string | undefined] => [s.id, s.document, s.sha256]))(
+    "source %s: the SHA-256 of %s is the one recorded",
+    (_id, document, sha256) => {
+      const bytes = readFileSync(path.join(SEEDS, document));
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(sha256);
+    },
+  );
 
   it.each(excerpts)("%s", (_label, sourceId, excerpt) => {
     const doc = documentOf(sourceId);

@@ -26,7 +26,7 @@ describe("actorName", () => {
   });
 
   it("is the actor's name (data/escalations.json)", () => {
-    expect(actorName(bundled, "popular-mobilization-forces")).toBe("Popular Mobilization Forces");
+    expect(actorName(bundled, "popular-mobilization-forces")).toBe("People's Mobilization Force");
     expect(actorName(bundled, "abu-mahdi-al-muhandis")).toBe("Abu Mahdi al-Muhandis");
   });
 
@@ -69,7 +69,7 @@ describe("stanceSentence", () => {
 
   it("reads as one sentence, capitalised after 'the' (data/escalations.json)", () => {
     expect(stanceSentence(bundled, stance(bundled, "russian-mfa-condemns-us-strikes"))).toBe(
-      "The Russian Foreign Ministry condemns the United States",
+      "The Russian Foreign Ministry criticizes the United States",
     );
     expect(stanceSentence(bundled, stance(bundled, "kremlin-accuses-us-of-violating-un-charter"))).toBe(
       "The Kremlin criticizes the United States",
@@ -78,7 +78,10 @@ describe("stanceSentence", () => {
       "The Iranian Foreign Ministry protests to the United Kingdom",
     );
     expect(stanceSentence(bundled, stance(bundled, "lavrov-condemns-soleimani-killing"))).toBe(
-      "Sergey Lavrov condemns the United States",
+      "Sergey Lavrov criticizes the United States",
+    );
+    expect(stanceSentence(bundled, stance(bundled, "peskov-condemns-us-attacks"))).toBe(
+      "Dmitry Peskov condemns the United States",
     );
   });
 
