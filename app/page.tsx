@@ -41,6 +41,10 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
           {data.events.length} events · {data.stances.length} stances · {data.quotes.length} quotes ·{" "}
           {data.actors.length} actors · {data.sources.length} reports
         </p>
+        <p className="about-link">
+          <a href="/about">About the data</a>: the {data.sources.length} reports, how statements are coded,
+          what comes from outside the reports, and how to cite it.
+        </p>
       </header>
       <Suspense>
         <Dashboard

@@ -44,6 +44,7 @@ export function DashboardBody({
       toggleStance: s.toggleStance,
       toggleSelection: s.toggleSelection,
       setQuery: s.setQuery,
+      setProvenance: s.setProvenance,
       clearFilter: s.clearFilter,
       reset: s.reset,
     })),
@@ -68,6 +69,7 @@ export function DashboardBody({
         years={view.years}
         episode={view.episode}
         stances={view.stances}
+        provenance={view.provenance}
         actors={index.data.actors}
         getActorCounts={getActorCounts}
         episodes={index.data.episodes}
@@ -76,6 +78,7 @@ export function DashboardBody({
         onYears={actions.setYears}
         onEpisode={actions.setEpisode}
         onToggleStance={actions.toggleStance}
+        onProvenance={actions.setProvenance}
         onReset={actions.reset}
       />
       <main>

@@ -2,11 +2,33 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { DatasetIndex } from "@/lib/data";
+import { outsideFacts, type WithOutside } from "@/lib/model/provenance";
 import { formatDate } from "@/lib/time";
 import type { Selection } from "@/lib/view";
 import type { EvidenceRef } from "../viewProps";
 import { actorName } from "@/lib/select/wording";
 import { describeEvidence } from "./describe";
+
+/** A record's facts from outside its report (or a source's, from outside its document), each with its note. */
+function OutsideFacts({ record, heading, testId }: { record: WithOutside; heading: string; testId: string }) {
+  const facts = outsideFacts(record);
+  if (facts.length === 0) return null;
+  return (
+    <div className="evidence-outside" data-testid={testId}>
+      <p className="evidence-outside-head">
+        <span className="outside-dot" aria-hidden="true" />
+        {heading}
+      </p>
+      <ul>
+        {facts.map((f, i) => (
+          <li key={i}>
+            <strong>{f.label}:</strong> {f.note}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** How many records of the same report the panel lists before "Show all". */
 const OTHERS_SHOWN = 25;
@@ -102,6 +124,7 @@ export function EvidencePanel({
         <figcaption>Verbatim from the report · {formatDate(details.date, details.datePrecision)}</figcaption>
       </figure>
       {details.dateNote && <p className="evidence-note">Date: {details.dateNote}</p>}
+      <OutsideFacts record={details} heading="From outside the reports" testId="evidence-outside" />
       {details.verdict && (
         <p className="verdict">
           <span className="verdict-badge">
@@ -132,6 +155,25 @@ export function EvidencePanel({
             </>
           )}
         </dl>
+      )}
+      {source && (
+        <>
+          <OutsideFacts
+            record={source}
+            heading="Not stated in the document"
+            testId="evidence-source-outside"
+          />
+          <p className="source-links">
+            <a href={`/about#source-${source.id}`} data-testid="evidence-about-link">
+              About this report<span className="visually-hidden">: {source.title}</span>
+            </a>
+            {source.url && (
+              <a href={source.url} rel="noopener noreferrer" data-testid="evidence-original-link">
+                Original article<span className="visually-hidden">: {source.title}</span>
+              </a>
+            )}
+          </p>
+        </>
       )}
       {details.selection && (
         <p>

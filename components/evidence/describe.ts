@@ -1,5 +1,5 @@
 import type { DatasetIndex } from "@/lib/data";
-import type { DatePrecision } from "@/lib/model";
+import type { DatePrecision, Outside } from "@/lib/model";
 import type { Selection } from "@/lib/view";
 import { actorName, stanceSentence } from "@/lib/select/wording";
 import { EVENT_KIND_LABEL } from "../theme";
@@ -15,6 +15,8 @@ export interface EvidenceDetails {
   date: string;
   datePrecision: DatePrecision;
   dateNote?: string;
+  /** The record's facts from outside its report, each with its note. */
+  outside?: Outside;
   sourceId: string;
   /** The record to select in the views, where it is selectable. */
   selection: Selection | null;
@@ -35,6 +37,7 @@ export function describeEvidence(index: DatasetIndex, ref: EvidenceRef): Evidenc
         date: e.date,
         datePrecision: e.datePrecision,
         dateNote: e.dateNote,
+        outside: e.outside,
         sourceId: e.sourceId,
         selection: { kind: "event", id: e.id },
       };
@@ -48,6 +51,7 @@ export function describeEvidence(index: DatasetIndex, ref: EvidenceRef): Evidenc
         date: s.date,
         datePrecision: s.datePrecision,
         dateNote: s.dateNote,
+        outside: s.outside,
         sourceId: s.sourceId,
         selection: { kind: "stance", id: s.id },
       };
@@ -63,6 +67,7 @@ export function describeEvidence(index: DatasetIndex, ref: EvidenceRef): Evidenc
         date: q.date,
         datePrecision: q.datePrecision,
         dateNote: q.dateNote,
+        outside: q.outside,
         sourceId: q.sourceId,
         selection: { kind: "quote", id: q.id },
         verdict: claim

@@ -3,7 +3,7 @@
 import { memo, useState } from "react";
 import type { Actor, Episode, StanceType } from "@/lib/model";
 import type { ActorCounts } from "@/lib/select/filters";
-import { STANCE_TYPES, type YearRange } from "@/lib/view";
+import { PROVENANCE_REPORTS, STANCE_TYPES, type Provenance, type YearRange } from "@/lib/view";
 import { STANCE_COLOR, STANCE_LABEL } from "../theme";
 import { useCurrentUrl } from "../ViewStoreProvider";
 import { ActorPicker } from "./ActorPicker";
@@ -19,6 +19,7 @@ export const FilterBar = memo(function FilterBar({
   years,
   episode,
   stances,
+  provenance,
   actors,
   getActorCounts,
   episodes,
@@ -27,6 +28,7 @@ export const FilterBar = memo(function FilterBar({
   onYears,
   onEpisode,
   onToggleStance,
+  onProvenance,
   onReset,
 }: {
   /** The view's actor filter. */
@@ -37,6 +39,8 @@ export const FilterBar = memo(function FilterBar({
   episode: string | null;
   /** The view's stance-type filter. */
   stances: readonly StanceType[];
+  /** The view's provenance filter: `reports` = only what the reports state. */
+  provenance: Provenance | null;
   /** Every actor of the dataset: the picker's options. */
   actors: readonly Actor[];
   /** Records per actor under the other filters; computed only when the actor list opens. */
@@ -53,6 +57,8 @@ export const FilterBar = memo(function FilterBar({
   onEpisode(id: string | null): void;
   /** Adds or removes a stance type from the filter. */
   onToggleStance(type: StanceType): void;
+  /** Sets or clears the provenance filter. */
+  onProvenance(provenance: Provenance | null): void;
   /** Removes every filter and the selection. */
   onReset(): void;
 }) {
@@ -67,6 +73,7 @@ export const FilterBar = memo(function FilterBar({
       <YearSlider span={span} value={years} onChange={onYears} />
       <EpisodeToggles episodes={episodes} selected={episode} onEpisode={onEpisode} />
       <StanceToggles selected={stances} onToggle={onToggleStance} />
+      <ProvenanceToggle value={provenance} onChange={onProvenance} />
       <div className="control control-actions">
         <button type="button" className="button" onClick={onReset}>
           Reset
@@ -138,6 +145,30 @@ const StanceToggles = memo(function StanceToggles({
           </button>
         ))}
       </div>
+    </div>
+  );
+});
+
+/** "Only what the reports state": hides every record resting on a fact from outside its report. */
+const ProvenanceToggle = memo(function ProvenanceToggle({
+  value,
+  onChange,
+}: {
+  value: Provenance | null;
+  onChange(provenance: Provenance | null): void;
+}) {
+  return (
+    <div className="control">
+      <span className="control-label">Provenance</span>
+      <label className="outside-filter">
+        <input
+          type="checkbox"
+          checked={value === PROVENANCE_REPORTS}
+          onChange={(e) => onChange(e.target.checked ? PROVENANCE_REPORTS : null)}
+          data-testid="provenance-filter"
+        />
+        Only what the reports state
+      </label>
     </div>
   );
 });

@@ -1,13 +1,19 @@
 import { TooltipWithBounds } from "@visx/tooltip";
 import styles from "./Network.module.css";
 
+/** One stance of the edge: its sentence, and the notes of its facts from outside the reports ("" when none). */
+export interface EdgeLine {
+  text: string;
+  outside: string;
+}
+
 /** Props of the edge tooltip. */
 export interface EdgeTooltipProps {
   /** The point it points at (the middle of the edge), in the drawing's pixels. */
   left: number;
   top: number;
   /** One line per stance the edge draws. */
-  lines: readonly string[];
+  lines: readonly EdgeLine[];
 }
 
 /**
@@ -26,7 +32,15 @@ export function EdgeTooltip({ left, top, lines }: EdgeTooltipProps) {
       aria-hidden="true"
     >
       {lines.map((line, i) => (
-        <p key={i}>{line}</p>
+        <p key={i} data-outside={line.outside ? "true" : undefined}>
+          {line.text}
+          {line.outside && (
+            <span className="outside-note">
+              <span className="outside-dot" />
+              From outside the reports: {line.outside}
+            </span>
+          )}
+        </p>
       ))}
       <p className={styles.tooltipHint}>Click for the evidence</p>
     </TooltipWithBounds>

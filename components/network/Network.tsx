@@ -4,6 +4,8 @@ import { useCallback, useMemo } from "react";
 import { datasetLayout, fitHeight, type NodePlacer } from "@/lib/layout/network";
 import { buildGraph, MAX_DRAWN_EDGES, type GraphEdge } from "@/lib/select/graph";
 import type { Stance } from "@/lib/model";
+import { fromOutside, outsideLine } from "@/lib/model/provenance";
+import type { EdgeLine } from "./EdgeTooltip";
 import type { LinkedViewProps } from "../viewProps";
 import { NetworkDetails } from "./NetworkDetails";
 import { NetworkGraph } from "./NetworkGraph";
@@ -43,15 +45,25 @@ export function Network({
 
   const describeEdge = useCallback(
     (e: GraphEdge) => {
-      const lines = e.stanceIds
+      const lines: EdgeLine[] = e.stanceIds
         .slice(0, 3)
         .map((id) => index.stanceById.get(id))
         .filter((s): s is Stance => !!s)
-        .map((s) => stanceLine(index, s));
-      if (e.stanceIds.length > 3) lines.push(`…and ${e.stanceIds.length - 3} more`);
+        .map((s) => ({ text: stanceLine(index, s), outside: outsideLine(s) }));
+      if (e.stanceIds.length > 3) lines.push({ text: `…and ${e.stanceIds.length - 3} more`, outside: "" });
       return lines;
     },
     [index],
+  );
+  // Edges drawing a stance that rests on a fact from outside its report: they carry the provenance dot.
+  const outsideEdges = useMemo(
+    () =>
+      new Set(
+        graph.edges
+          .filter((e) => e.stanceIds.some((id) => fromOutside(index.stanceById.get(id))))
+          .map((e) => e.id),
+      ),
+    [graph, index],
   );
 
   const selection = view.selection;
@@ -80,7 +92,7 @@ export function Network({
         </p>
       ) : (
         <>
-          <NetworkLegend graph={graph} />
+          <NetworkLegend graph={graph} outside={outsideEdges.size > 0} />
           <NetworkGraph
             graph={graph}
             layout={layout}
@@ -89,6 +101,7 @@ export function Network({
             selection={selection}
             linked={linked}
             describeEdge={describeEdge}
+            outsideEdges={outsideEdges}
             onNode={onNode}
             onEdge={onEdge}
           />

@@ -6,6 +6,7 @@ import { formatDate } from "@/lib/time";
 import type { Selection } from "@/lib/view";
 import type { EvidenceRef } from "../viewProps";
 import { actorName, stanceSentence } from "@/lib/select";
+import { OutsideNote } from "../OutsideNote";
 import { stanceLine } from "./describe";
 import styles from "./Network.module.css";
 
@@ -63,6 +64,7 @@ export function NetworkDetails({
           >
             {stanceLine(index, s)}
           </button>
+          <OutsideNote record={s} />
         </li>
       ))}
       {items.length > MAX_LISTED && (
@@ -100,6 +102,7 @@ export function NetworkDetails({
             </>
           )}
         </p>
+        <OutsideNote record={s} />
         <p>
           <button type="button" className="button" onClick={() => onEvidence({ kind: "stance", id: s.id })}>
             Open evidence and source

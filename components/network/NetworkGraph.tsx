@@ -20,7 +20,7 @@ import {
 import type { Linked } from "@/lib/select";
 import { GRAPH_OTHERS_ID, type Graph, type GraphEdge } from "@/lib/select/graph";
 import type { Selection } from "@/lib/view";
-import { EdgeTooltip } from "./EdgeTooltip";
+import { EdgeTooltip, type EdgeLine } from "./EdgeTooltip";
 import { edgeWidth, showsCount } from "./edgeStyle";
 import { ArrowDefs, arrowId } from "./marks/ArrowDefs";
 import { EdgeMark } from "./marks/EdgeMark";
@@ -47,7 +47,9 @@ export interface NetworkGraphProps {
   /** What the selected record links to. */
   linked: Linked;
   /** Text for an edge's tooltip: one line per stance it draws. */
-  describeEdge(edge: GraphEdge): string[];
+  describeEdge(edge: GraphEdge): EdgeLine[];
+  /** Ids of the edges that draw a stance resting on a fact from outside its report. */
+  outsideEdges: ReadonlySet<string>;
   /** A node was clicked or chosen with Enter. */
   onNode(id: string): void;
   /** An edge was clicked. */
@@ -75,6 +77,7 @@ export function NetworkGraph({
   selection,
   linked,
   describeEdge,
+  outsideEdges,
   onNode,
   onEdge,
 }: NetworkGraphProps) {
@@ -241,6 +244,7 @@ export function NetworkGraph({
                 dim={spotlight.edges !== null && !spotlight.edges.has(e.id)}
                 focused={e.id === selectedEdge}
                 linked={linkedEdges.has(e.id)}
+                outside={outsideEdges.has(e.id)}
               />
             );
           })}

@@ -64,7 +64,14 @@ const CountSwatch = memo(function CountSwatch() {
  * The key of the network: the stance types drawn, by family, the node shapes drawn, and what size means.
  * Memoised: a focus change leaves the graph as it is.
  */
-export const NetworkLegend = memo(function NetworkLegend({ graph }: { graph: Graph }) {
+export const NetworkLegend = memo(function NetworkLegend({
+  graph,
+  outside,
+}: {
+  graph: Graph;
+  /** Some edge shown draws a stance resting on a fact from outside its report: explain its dot. */
+  outside: boolean;
+}) {
   const types = new Set(graph.edges.map((e) => e.type));
   const kinds = new Set(graph.nodes.map((n) => n.kind));
   const counted = graph.edges.some(showsCount);
@@ -101,6 +108,14 @@ export const NetworkLegend = memo(function NetworkLegend({ graph }: { graph: Gra
             <li className={styles.legendNote}>
               <CountSwatch />
               stances merged into one arrow
+            </li>
+          )}
+          {outside && (
+            <li className={styles.legendNote} data-legend="outside">
+              <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true" className={styles.swatch}>
+                <circle r="4" className={styles.outsideDot} />
+              </svg>
+              a fact from outside the reports
             </li>
           )}
         </ul>

@@ -5,6 +5,7 @@ import type { DatasetIndex } from "@/lib/data";
 import type { Stance } from "@/lib/model";
 import type { Selection } from "@/lib/view";
 import type { EvidenceRef } from "../viewProps";
+import { OutsideNote } from "../OutsideNote";
 import { stanceLine } from "./describe";
 import styles from "./Network.module.css";
 
@@ -52,6 +53,7 @@ export function StanceText({
                 >
                   {stanceLine(index, s)}
                 </button>
+                <OutsideNote record={s} />
               </li>
             );
           })}

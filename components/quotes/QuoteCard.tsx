@@ -3,9 +3,11 @@
 import { memo, type MouseEvent, type Ref } from "react";
 import type { DatasetIndex } from "@/lib/data";
 import type { Quote } from "@/lib/model";
+import { fromOutside, outsideLine } from "@/lib/model/provenance";
 import { actorName } from "@/lib/select/wording";
 import { formatDate } from "@/lib/time";
 import type { Selection } from "@/lib/view";
+import { OutsideNote } from "../OutsideNote";
 import type { EvidenceRef } from "../viewProps";
 import styles from "./QuotePanel.module.css";
 import type { RecordState } from "./recordState";
@@ -49,6 +51,7 @@ export const QuoteCard = memo(function QuoteCard({
   const speaker = actorName(index, quote.speaker);
   const source = index.sourceById.get(quote.sourceId);
   const claim = quote.claimId ? index.claimById.get(quote.claimId) : undefined;
+  const event = quote.eventId ? index.eventById.get(quote.eventId) : undefined;
   const reviewer = claim ? actorName(index, claim.reviewer) : "";
   const date = formatDate(quote.date, quote.datePrecision);
   const select = () => onSelect({ kind: "quote", id: quote.id });
@@ -66,6 +69,7 @@ export const QuoteCard = memo(function QuoteCard({
       data-record={`quote:${quote.id}`}
       data-focused={state.selected ? "true" : undefined}
       data-linked={state.linked ? "true" : undefined}
+      data-outside={fromOutside(quote) ? "true" : undefined}
       className={className}
       onClick={onCardClick}
     >
@@ -98,6 +102,10 @@ export const QuoteCard = memo(function QuoteCard({
             {quote.dateNote ? " (date inferred)" : ""}
           </span>
           <span>{quote.context}</span>
+          <OutsideNote record={quote} />
+          {event && outsideLine(event) !== outsideLine(quote) && (
+            <OutsideNote record={event} lead={`Its event, “${event.title}”: `} />
+          )}
           {source && (
             <span>
               Source: {source.publisher}, <cite>{source.title}</cite>,{" "}

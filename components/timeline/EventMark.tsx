@@ -11,6 +11,8 @@ import styles from "./Timeline.module.css";
 export const LANE_HEIGHT = 20;
 const BAR_HALF = 4;
 const BAR_HALF_LABELLED = 8;
+/** Radius of the provenance dot. */
+const OUTSIDE_DOT = 3.5;
 
 /** Props of one event mark; handlers live on the timeline's root (one listener for every mark). */
 export interface EventMarkProps {
@@ -30,6 +32,8 @@ export interface EventMarkProps {
   dimmed: boolean;
   /** The one mark in the tab order (roving tabindex). */
   tabbable: boolean;
+  /** The event rests on a fact from outside its report: drawn with the provenance dot. */
+  outside: boolean;
 }
 
 /** Same mark, drawn the same: a new layout object for an unchanged mark does not re-render it. */
@@ -58,7 +62,8 @@ const sameProps = (a: EventMarkProps, b: EventMarkProps) =>
   a.focused === b.focused &&
   a.linked === b.linked &&
   a.dimmed === b.dimmed &&
-  a.tabbable === b.tabbable;
+  a.tabbable === b.tabbable &&
+  a.outside === b.outside;
 
 /**
  * One event: a glyph of its kind at its day, or a bar over the month or year it is known to. Carries the
@@ -76,6 +81,7 @@ export const EventMark = memo(function EventMark({
   linked,
   dimmed,
   tabbable,
+  outside,
 }: EventMarkProps) {
   const { color, glyph } = KIND_STYLE[kind];
   const r = MARK_RADIUS;
@@ -94,6 +100,7 @@ export const EventMark = memo(function EventMark({
       data-focused={focused ? "true" : undefined}
       data-linked={linked ? "true" : undefined}
       data-dimmed={dimmed ? "true" : undefined}
+      data-outside={outside ? "true" : undefined}
       role="button"
       aria-pressed={focused}
       aria-label={name}
@@ -141,6 +148,16 @@ export const EventMark = memo(function EventMark({
             fillRule="evenodd"
           />
         </>
+      )}
+      {outside && (
+        // The provenance dot, on the glyph's top right (a bar's top right end, inside the panel when the bar
+        // runs past it); its meaning is in the mark's name.
+        <circle
+          className={styles.outside}
+          cx={mark.span ? (mark.clipEnd ? Math.max(0, w - 10) : w) : r}
+          cy={mark.span ? -half : -r}
+          r={OUTSIDE_DOT}
+        />
       )}
       {mark.label && (
         <text

@@ -1,13 +1,15 @@
 import { memo, useDeferredValue, useMemo } from "react";
 import type { DatasetIndex } from "@/lib/data";
+import { fromOutside } from "@/lib/model/provenance";
 import { formatDate } from "@/lib/time";
+import { OutsideNote } from "../OutsideNote";
 import { EVENT_KIND_LABEL } from "../theme";
 import { actorsLine, sourceLine } from "./describeEvent";
 import styles from "./Timeline.module.css";
 
 /**
  * The table lists at most this many rows; beyond that it says how many it left out. A hundred rows is
- * already more than one reads through, and each row is six cells re-rendered on every filter change.
+ * already more than one reads through, and each row is seven cells re-rendered on every filter change.
  */
 export const TABLE_ROWS = 100;
 
@@ -15,7 +17,7 @@ export const TABLE_ROWS = 100;
  * The text alternative of the chart: the shown events in time order, as a table. Visually hidden (but read
  * by screen readers) until "Show as table" reveals it. Memoised: a focus or tooltip change leaves its
  * hundreds of cells alone. While hidden it follows a filter change in a deferred render, right after the
- * frame that redraws the chart: nobody sees it, and building and dropping dozens of six-cell rows inside
+ * frame that redraws the chart: nobody sees it, and building and dropping dozens of seven-cell rows inside
  * that frame cost about 2 ms of an actor or episode change. Shown, it follows at once.
  */
 export const EventTable = memo(function EventTable({
@@ -61,6 +63,7 @@ export const EventTable = memo(function EventTable({
             <th scope="col">Actors</th>
             <th scope="col">Episode</th>
             <th scope="col">Source</th>
+            <th scope="col">Provenance</th>
           </tr>
         </thead>
         <tbody>
@@ -97,6 +100,9 @@ const EventRow = memo(function EventRow({
       <td>{actorsLine(index, e)}</td>
       <td>{ep?.label ?? "—"}</td>
       <td>{sourceLine(index, e)}</td>
+      <td data-outside={fromOutside(e) ? "true" : undefined}>
+        {fromOutside(e) ? <OutsideNote record={e} /> : "from the report"}
+      </td>
     </tr>
   );
 });

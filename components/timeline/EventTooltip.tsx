@@ -2,7 +2,9 @@ import type { Ref } from "react";
 import { Tooltip } from "@visx/tooltip";
 import type { DatasetIndex } from "@/lib/data";
 import type { Event } from "@/lib/model";
+import { fromOutside } from "@/lib/model/provenance";
 import { formatDate } from "@/lib/time";
+import { OutsideNote } from "../OutsideNote";
 import { EVENT_KIND_LABEL } from "../theme";
 import { actorsLine, sourceLine } from "./describeEvent";
 import styles from "./Timeline.module.css";
@@ -79,6 +81,11 @@ export function EventTooltip({
         {EVENT_KIND_LABEL[event.kind]}
       </p>
       <p className={styles.tipTitle}>{event.title}</p>
+      {fromOutside(event) && (
+        <p className={styles.tipOutside} data-testid="timeline-tooltip-outside">
+          <OutsideNote record={event} />
+        </p>
+      )}
       <p className={styles.tipLine}>
         <span className={styles.tipKey}>Actors</span> {actorsLine(index, event)}
       </p>

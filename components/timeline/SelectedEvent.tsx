@@ -1,6 +1,7 @@
 import type { DatasetIndex } from "@/lib/data";
 import type { Event } from "@/lib/model";
 import { formatDate } from "@/lib/time";
+import { OutsideNote } from "../OutsideNote";
 import { EVENT_KIND_LABEL } from "../theme";
 import type { EvidenceRef } from "../viewProps";
 import type { Selection } from "@/lib/view";
@@ -38,6 +39,7 @@ export function SelectedEvent({
         {formatDate(event.date, event.datePrecision)} · {EVENT_KIND_LABEL[event.kind]} ·{" "}
         {actorsLine(index, event)}
       </p>
+      <OutsideNote record={event} />
       {source && (
         <p className={styles.selectedMeta}>
           Source: {source.publisher}, “{source.title}”

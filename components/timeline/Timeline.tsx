@@ -13,6 +13,7 @@ import {
   type PointerEvent as ReactPointerEvent,
 } from "react";
 import type { Episode, Event, EventKind } from "@/lib/model";
+import { fromOutside } from "@/lib/model/provenance";
 import type { VisibleRecords } from "@/lib/select";
 import type { YearRange } from "@/lib/view";
 import { layoutTimeline, type PlacedMark, type TimelineLayout } from "@/lib/layout/timeline";
@@ -145,7 +146,9 @@ export function Timeline({
     () => new Map(interactive ? layout.order.map((id, i) => [id, i]) : []),
     [layout.order, interactive],
   );
-  // The legend lists the kinds the dataset has, in a fixed order (filters do not reshuffle it).
+  // The legend lists the kinds the dataset has, in a fixed order (filters do not reshuffle it), and the
+  // provenance dot when the dataset has an event it marks.
+  const anyOutside = useMemo(() => index.data.events.some(fromOutside), [index]);
   const kinds = useMemo(() => {
     const present = new Set<EventKind>(index.data.events.map((e) => e.kind));
     return (Object.keys(KIND_STYLE) as EventKind[]).filter((k) => present.has(k));
@@ -186,6 +189,7 @@ export function Timeline({
           linked={isLinked}
           dimmed={!inYears(m.id) || (linked.active && !isLinked)}
           tabbable={tabStop === m.id}
+          outside={fromOutside(e)}
         />
       );
     },
@@ -324,7 +328,7 @@ export function Timeline({
           Show as table
         </button>
       </div>
-      <TimelineLegend kinds={kinds} />
+      <TimelineLegend kinds={kinds} outside={anyOutside} />
       {/* Always there, so that picking years rewrites a line instead of pushing the whole chart down
           (which repainted all of it). */}
       {!empty && (

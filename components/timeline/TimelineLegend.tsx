@@ -8,7 +8,14 @@ import styles from "./Timeline.module.css";
  * The legend: one entry per event kind in the dataset, plus how a vague date and an episode are drawn.
  * Memoised: its kinds are fixed per dataset.
  */
-export const TimelineLegend = memo(function TimelineLegend({ kinds }: { kinds: readonly EventKind[] }) {
+export const TimelineLegend = memo(function TimelineLegend({
+  kinds,
+  outside,
+}: {
+  kinds: readonly EventKind[];
+  /** The dataset has events resting on a fact from outside their report: explain their dot. */
+  outside: boolean;
+}) {
   return (
     <ul className={styles.legend} aria-label="Legend">
       {kinds.map((k) => (
@@ -31,6 +38,14 @@ export const TimelineLegend = memo(function TimelineLegend({ kinds }: { kinds: r
         </svg>
         Episode
       </li>
+      {outside && (
+        <li data-legend="outside">
+          <svg width={14} height={14} viewBox="-7 -7 14 14" aria-hidden="true">
+            <circle className={styles.outside} r={4.5} />
+          </svg>
+          A fact from outside the reports (see its note)
+        </li>
+      )}
     </ul>
   );
 });

@@ -54,10 +54,17 @@ export interface ViewState {
   selection: Selection | null;
   /** Search over quote text and speakers' names and roles; empty = no search. */
   q: string;
+  /** `"reports"`: only records that rest on their report alone (none with an `outside` fact); null = all. */
+  provenance: Provenance | null;
 }
 
+/** The one value of the provenance filter: only what the reports state. */
+export const PROVENANCE_REPORTS = "reports";
+/** A provenance filter. */
+export type Provenance = typeof PROVENANCE_REPORTS;
+
 /** Parts of the view that the summary can remove one at a time: the filters and the selection. */
-export type FilterKey = "actors" | "years" | "episode" | "stances" | "selection" | "q";
+export type FilterKey = "actors" | "years" | "episode" | "stances" | "selection" | "q" | "provenance";
 
 /** The default view: nothing filtered, nothing selected. */
 export const DEFAULT_VIEW: ViewState = Object.freeze({
@@ -67,6 +74,7 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
   stances: [],
   selection: null,
   q: "",
+  provenance: null,
 });
 
 /** Every stance type in schema order: the canonical order of the `stances` URL value. */
@@ -93,6 +101,7 @@ export function sameView(a: ViewState, b: ViewState): boolean {
     a.stances.join(",") === b.stances.join(",") &&
     a.selection?.kind === b.selection?.kind &&
     a.selection?.id === b.selection?.id &&
-    a.q === b.q
+    a.q === b.q &&
+    a.provenance === b.provenance
   );
 }

@@ -73,6 +73,15 @@ export const FILTER_ROWS: { readonly [K in FilterKey]: FilterRow<K> } = {
     memoKey: (v) => v.q,
     cleared: DEFAULT_VIEW.q,
   },
+  provenance: {
+    key: "provenance",
+    title: "Provenance",
+    isActive: (v) => v.provenance !== null,
+    value: () => "only what the reports state",
+    phrase: () => "the filter to only what the reports state",
+    memoKey: (v) => v.provenance ?? "",
+    cleared: DEFAULT_VIEW.provenance,
+  },
   selection: {
     key: "selection",
     // Named for users as the URL names it.
@@ -92,6 +101,7 @@ export const FILTERS: readonly FilterRow<NarrowingKey>[] = [
   FILTER_ROWS.episode,
   FILTER_ROWS.stances,
   FILTER_ROWS.q,
+  FILTER_ROWS.provenance,
 ];
 
 /** Every removable part of the view, in the summary's order: the filters, then the selection. */

@@ -1,6 +1,7 @@
 import { STANCE_TYPE_BIT, type DatasetIndex, type RecordColumns } from "../data/indexDataset";
 import type { Event, Quote, Stance } from "../model/schema";
-import type { ViewState } from "../model/viewState";
+import { fromOutside, type WithOutside } from "../model/provenance";
+import { PROVENANCE_REPORTS, type ViewState } from "../model/viewState";
 import { memoizeLast } from "../util/memo";
 import { FILTERS, type NarrowingKey } from "./filterTable";
 
@@ -53,6 +54,18 @@ function searchableText(index: DatasetIndex, quote: Quote): string {
   return parts.join("\u0000");
 }
 
+/** Per kind of record, 1 where the record rests on something from outside its report (`outside`), once per dataset. */
+const outsideFlags = new WeakMap<DatasetIndex, Record<"events" | "stances" | "quotes", Uint8Array>>();
+function outsideFlagsOf(index: DatasetIndex) {
+  let flags = outsideFlags.get(index);
+  if (!flags) {
+    const of = (records: readonly WithOutside[]) => Uint8Array.from(records, (r) => (fromOutside(r) ? 1 : 0));
+    const { events, stances, quotes } = index.data;
+    outsideFlags.set(index, (flags = { events: of(events), stances: of(stances), quotes: of(quotes) }));
+  }
+  return flags;
+}
+
 /** Positions (in the data arrays) of the records that pass, per kind, ascending. */
 export interface PassingRecords {
   events: Int32Array;
@@ -72,6 +85,7 @@ function passing(
   view: FilterView,
   options: FilterOptions,
   keep?: (i: number) => boolean,
+  outside?: Uint8Array,
 ): Int32Array {
   const n = columns.year.length;
   // -2 never matches (records outside every episode have -1; an unknown id must match none).
@@ -118,6 +132,7 @@ function passing(
     if (y < lo || y > hi) continue;
     if (episode !== null && episodeOf[i] !== episode) continue;
     if (typed && (typeBits[i]! & typeMask) === 0) continue;
+    if (outside && outside[i] === 1) continue;
     if (keep && !keep(i)) continue;
     out[count++] = i;
   }
@@ -133,10 +148,12 @@ export function filterPositions(
   const { columns } = index;
   const q = view.q.toLowerCase();
   const texts = q.length > 0 ? lowerTextsOf(index) : null;
+  const outside = view.provenance === PROVENANCE_REPORTS ? outsideFlagsOf(index) : null;
+  const search = texts ? (i: number) => texts[i]!.includes(q) : undefined;
   return {
-    events: passing(columns.events, index, view, options),
-    stances: passing(columns.stances, index, view, options),
-    quotes: passing(columns.quotes, index, view, options, texts ? (i) => texts[i]!.includes(q) : undefined),
+    events: passing(columns.events, index, view, options, undefined, outside?.events),
+    stances: passing(columns.stances, index, view, options, undefined, outside?.stances),
+    quotes: passing(columns.quotes, index, view, options, search, outside?.quotes),
   };
 }
 
@@ -152,7 +169,8 @@ const pick = <T>(records: readonly T[], at: Int32Array): T[] => {
  * year is in the range; the episode filter if it belongs to the episode; the stance-type filter narrows
  * stances to those types and events and quotes to those tied to such a stance (a quote that is a
  * fact-checked claim counts as tied to a `dispute`); the quote search narrows quotes by their words and their
- * speaker's name and role.
+ * speaker's name and role; `provenance` ("only what the reports state") hides every event, stance and quote
+ * whose own `outside` lists a fact from outside its report.
  */
 export function filterRecords(
   index: DatasetIndex,

@@ -4,6 +4,8 @@ import {
   canonicalStances,
   normalizeYears,
   overlapsSpan,
+  PROVENANCE_REPORTS,
+  type Provenance,
   SELECTION_KINDS,
   STANCE_TYPES,
   type Selection,
@@ -144,6 +146,13 @@ export const queryParam: Param<string> = {
   serialize: (value) => (value.length > 0 ? value : null),
 };
 
+/** `provenance=reports`: only the records that rest on their report alone. Any other value is dropped. */
+export const provenanceParam: Param<Provenance> = {
+  key: "provenance",
+  parse: (raw) => (raw.trim() === PROVENANCE_REPORTS ? ok(PROVENANCE_REPORTS) : drop([raw])),
+  serialize: (value) => value,
+};
+
 /** Exactly one parser per field of the view state, in the canonical URL order. */
 export const PARAMS: { readonly [K in keyof ViewState]: Param<NonNullable<ViewState[K]>> } = {
   actors: actorsParam,
@@ -152,6 +161,7 @@ export const PARAMS: { readonly [K in keyof ViewState]: Param<NonNullable<ViewSt
   stances: stancesParam,
   selection: selectionParam,
   q: queryParam,
+  provenance: provenanceParam,
 };
 
 /** Fields of the view state in canonical URL order. */

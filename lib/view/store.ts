@@ -7,7 +7,9 @@ import {
   canonicalStances,
   DEFAULT_VIEW,
   normalizeYears,
+  PROVENANCE_REPORTS,
   sameView,
+  type Provenance,
   type FilterKey,
   type Selection,
   type ViewState,
@@ -45,6 +47,8 @@ export interface ViewStore {
   setSelection(selection: Selection | null): void;
   /** Sets the quote search; `continuous` while typing. */
   setQuery(q: string, continuous?: boolean): void;
+  /** Sets or clears the provenance filter ("only what the reports state"). */
+  setProvenance(provenance: Provenance | null): void;
   /** Removes one filter (or the selection), as the filter table says. */
   clearFilter(key: FilterKey): void;
   /** Back to the default view: no filter, no selection. */
@@ -90,6 +94,8 @@ export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi
       },
       setSelection: (selection) => update({ selection }),
       setQuery: (q, continuous = false) => update({ q: normalizeQuery(q) }, continuous ? "replace" : "push"),
+      setProvenance: (provenance) =>
+        update({ provenance: provenance === PROVENANCE_REPORTS ? provenance : null }),
       clearFilter(key) {
         update({ [key]: FILTER_ROWS[key].cleared });
       },

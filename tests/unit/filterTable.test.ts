@@ -22,13 +22,22 @@ const everything = view({
   episode: "april-2024",
   stances: ["condemn", "support"],
   q: "defend",
+  provenance: "reports",
   selection: { kind: "stance", id: "turkey-condemns-us-2020" },
 });
 
 describe("the filter table", () => {
   it("lists the filters in the summary's order, then the selection", () => {
-    expect(FILTERS.map((r) => r.key)).toEqual(["actors", "years", "episode", "stances", "q"]);
-    expect(REMOVABLE.map((r) => r.key)).toEqual(["actors", "years", "episode", "stances", "q", "selection"]);
+    expect(FILTERS.map((r) => r.key)).toEqual(["actors", "years", "episode", "stances", "q", "provenance"]);
+    expect(REMOVABLE.map((r) => r.key)).toEqual([
+      "actors",
+      "years",
+      "episode",
+      "stances",
+      "q",
+      "provenance",
+      "selection",
+    ]);
   });
 
   it("nothing is active in the default view", () => {
@@ -42,6 +51,8 @@ describe("the filter table", () => {
     expect(isFilterActive(view({ episode: "soleimani-2020" }), "episode")).toBe(true);
     expect(isFilterActive(view({ stances: ["warn"] }), "stances")).toBe(true);
     expect(isFilterActive(view({ q: "x" }), "q")).toBe(true);
+    expect(isFilterActive(view({ provenance: "reports" }), "provenance")).toBe(true);
+    expect(isFilterActive(view({ provenance: null }), "provenance")).toBe(false);
     expect(isFilterActive(view({ selection: { kind: "actor", id: "iran" } }), "selection")).toBe(true);
     expect(activeFilters(view({ episode: "soleimani-2020", q: "x" })).map((r) => r.key)).toEqual([
       "episode",
@@ -58,6 +69,7 @@ describe("the filter table", () => {
       "Episode: Damascus & April 2024",
       "Stances: Condemn, Support",
       "Search: “defend”",
+      "Provenance: only what the reports state",
       "Focus: stance “Turkey condemns the United States”",
     ]);
   });
@@ -69,6 +81,7 @@ describe("the filter table", () => {
       "the episode “Damascus & April 2024”",
       "the stance types (Condemn, Support)",
       "the search “defend”",
+      "the filter to only what the reports state",
     ]);
     expect(FILTER_ROWS.years.phrase(index, view({ years: { start: 2016, end: 2016 } }))).toBe(
       "the years 2016",
@@ -89,23 +102,26 @@ describe("the filter table", () => {
     expect(store.getState().view).toEqual({ ...everything, years: null, selection: null });
     store.getState().clearFilter("actors");
     expect(store.getState().view.actors).toEqual([]);
+    store.getState().clearFilter("provenance");
+    expect(store.getState().view.provenance).toBeNull();
+    expect(store.getState().view.q).toBe("defend");
   });
 });
 
 describe("memo keys read the table", () => {
   it("one part per filter, in order; the selection is not part of it", () => {
     expect(filterMemoKey()(everything)).toBe(
-      "russia,sergey-lavrov|2020-2024|april-2024|condemn,support|defend",
+      "russia,sergey-lavrov|2020-2024|april-2024|condemn,support|defend|reports",
     );
-    expect(filterMemoKey()(DEFAULT_VIEW)).toBe("||||");
+    expect(filterMemoKey()(DEFAULT_VIEW)).toBe("|||||");
   });
 
   it("a left-out filter leaves its part empty", () => {
     expect(filterMemoKey({ ignoreYears: true })(everything)).toBe(
-      "russia,sergey-lavrov||april-2024|condemn,support|defend",
+      "russia,sergey-lavrov||april-2024|condemn,support|defend|reports",
     );
     expect(filterMemoKey({ ignoreActors: true })(everything)).toBe(
-      "|2020-2024|april-2024|condemn,support|defend",
+      "|2020-2024|april-2024|condemn,support|defend|reports",
     );
   });
 
@@ -117,6 +133,7 @@ describe("memo keys read the table", () => {
       episode: "april-2024",
       stances: ["condemn", "support"],
       q: "defend",
+      provenance: "reports",
     });
     const other: ViewState = { ...everything, actors: ["iran"], selection: null };
     expect(selectActorCountsView(index, other)).toBe(a);

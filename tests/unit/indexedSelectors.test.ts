@@ -50,23 +50,32 @@ function referenceFilter(
     return true;
   };
   const types = view.stances.length > 0 ? new Set<string>(view.stances) : null;
+  // "Only what the reports state": a record listing any fact from outside its report is hidden.
+  const reported = (r: { outside?: readonly unknown[] }) =>
+    view.provenance === null || r.outside === undefined || r.outside.length === 0;
   const eventHasType = (id: string | undefined) =>
     !types || (!!id && [...(facts.typesByEvent.get(id) ?? [])].some((t) => types.has(t)));
   return {
-    events: index.data.events.filter((e) => passFacts(facts.events.get(e.id)) && eventHasType(e.id)),
+    events: index.data.events.filter(
+      (e) => passFacts(facts.events.get(e.id)) && eventHasType(e.id) && reported(e),
+    ),
     stances: index.data.stances.filter(
-      (s) => passFacts(facts.stances.get(s.id)) && (!types || types.has(s.type)),
+      (s) => passFacts(facts.stances.get(s.id)) && (!types || types.has(s.type)) && reported(s),
     ),
     quotes: index.data.quotes.filter(
       (q) =>
         passFacts(facts.quotes.get(q.id)) &&
+        reported(q) &&
         (eventHasType(q.eventId) || (!!types?.has("dispute") && isClaim(index.data, q))) &&
         searched(index.data, q).some((text) => text.toLowerCase().includes(view.q.toLowerCase())),
     ),
   };
 }
 
-/** Random filter views over a dataset: real and unknown actors, years, episodes, stance types, searches. */
+/**
+ * Random filter views over a dataset: real and unknown actors, years, episodes, stance types, searches, with
+ * and without the provenance filter.
+ */
 function views(index: DatasetIndex) {
   const actorIds = index.data.actors.map((a) => a.id);
   const { start, end } = index.span;
@@ -82,6 +91,7 @@ function views(index: DatasetIndex) {
     episode: fc.option(fc.constantFrom(...index.data.episodes.map((e) => e.id), "no-such-episode")),
     stances: fc.subarray([...STANCE_TYPES], { maxLength: 3 }),
     q: fc.constantFrom("", "the", "ceasefire", "Iran", "zzz"),
+    provenance: fc.constantFrom(null, "reports" as const),
   });
 }
 

@@ -7,6 +7,7 @@ import {
   episodeParam,
   PARAM_KEYS,
   parseViewState,
+  provenanceParam,
   queryParam,
   selectionParam,
   serializeViewState,
@@ -75,6 +76,16 @@ describe("one parser per key, each round-trips", () => {
     expect(queryParam.parse("   ", ctx).value).toBeNull();
     expect(queryParam.parse("x".repeat(500), ctx).value).toHaveLength(200);
   });
+
+  it("provenance: `reports` only; anything else dropped and named", () => {
+    expect(provenanceParam.key).toBe("provenance");
+    expect(provenanceParam.parse("reports", ctx)).toEqual({ value: "reports", ignored: [] });
+    expect(provenanceParam.parse(" reports ", ctx)).toEqual({ value: "reports", ignored: [] });
+    for (const bad of ["xyz", "nope", "", "Reports", "reports,xyz", "outside"])
+      expect(provenanceParam.parse(bad, ctx)).toEqual({ value: null, ignored: [bad] });
+    expect(provenanceParam.serialize("reports", ctx)).toBe("reports");
+    expect(provenanceParam.parse(provenanceParam.serialize("reports", ctx)!, ctx).value).toBe("reports");
+  });
 });
 
 describe("parseViewState / serializeViewState", () => {
@@ -85,7 +96,7 @@ describe("parseViewState / serializeViewState", () => {
   });
 
   it("the URL keys, in canonical order, are those links already carry", () => {
-    expect(PARAM_KEYS).toEqual(["actors", "years", "episode", "stances", "focus", "q"]);
+    expect(PARAM_KEYS).toEqual(["actors", "years", "episode", "stances", "focus", "q", "provenance"]);
   });
 
   it("the URL's focus is the view's selection; `selection` is no URL key", () => {
@@ -135,6 +146,17 @@ describe("parseViewState / serializeViewState", () => {
     );
   });
 
+  it("provenance=reports round-trips after the other keys; a bad value is ignored, the rest kept", () => {
+    const { state, ignored } = parseViewState(new URLSearchParams("provenance=reports&actors=russia"), ctx);
+    expect(state).toEqual({ ...DEFAULT_VIEW, actors: ["russia"], provenance: "reports" });
+    expect(ignored).toEqual([]);
+    expect(serializeViewState(state, ctx)).toBe("actors=russia&provenance=reports");
+    const bad = parseViewState(new URLSearchParams("provenance=xyz&episode=april-2024"), ctx);
+    expect(bad.state).toEqual({ ...DEFAULT_VIEW, episode: "april-2024" });
+    expect(bad.ignored).toEqual([{ key: "provenance", value: "xyz" }]);
+    expect(describeIgnored(bad.ignored)).toBe('Ignored provenance "xyz" in the link: not a known value.');
+  });
+
   it("writes keys in canonical order and leaves defaults out", () => {
     const state: ViewState = {
       ...DEFAULT_VIEW,
@@ -181,6 +203,7 @@ const arbState: fc.Arbitrary<ViewState> = fc.record({
       .replace(/\s+/g, " ")
       .trim(),
   ),
+  provenance: fc.option(fc.constant("reports" as const), { nil: null }),
 });
 
 // Thousands of generated cases: give them room on a loaded 2-core machine (the default is 5 s).
@@ -195,7 +218,7 @@ describe("properties", { timeout: 60_000 }, () => {
   });
 
   it("parsing any key/value pairs never throws and yields only known values", () => {
-    const key = fc.constantFrom("actors", "years", "episode", "stances", "focus", "q", "other");
+    const key = fc.constantFrom("actors", "years", "episode", "stances", "focus", "q", "provenance", "other");
     fc.assert(
       fc.property(
         fc.array(
@@ -203,7 +226,14 @@ describe("properties", { timeout: 60_000 }, () => {
             key,
             fc.oneof(
               fc.string({ unit: "binary", maxLength: 80 }),
-              fc.constantFrom("russia", "2020-2024", "event:soleimani-killed", "condemn,x", "april-2024"),
+              fc.constantFrom(
+                "russia",
+                "2020-2024",
+                "event:soleimani-killed",
+                "condemn,x",
+                "april-2024",
+                "reports",
+              ),
             ),
           ),
           { maxLength: 8 },
@@ -213,6 +243,7 @@ describe("properties", { timeout: 60_000 }, () => {
           for (const a of state.actors) expect(ctx.actorIds.has(a)).toBe(true);
           if (state.episode) expect(ctx.episodeIds.has(state.episode)).toBe(true);
           if (state.years) expect(state.years.start).toBeLessThanOrEqual(state.years.end);
+          expect([null, "reports"]).toContain(state.provenance);
         },
       ),
       { numRuns: 1000 },
@@ -236,7 +267,7 @@ describe("properties", { timeout: 60_000 }, () => {
     const inherited = Object.getOwnPropertyNames(Object.prototype).filter((k) => k !== "__proto__");
     const key = fc.oneof(
       fc.constantFrom(...inherited),
-      fc.constantFrom("actors", "years", "episode", "stances", "focus", "q"),
+      fc.constantFrom("actors", "years", "episode", "stances", "focus", "q", "provenance"),
       fc.string({ maxLength: 20 }).filter((k) => k !== "__proto__"),
     );
     const value = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("russia", "2020-2024", "1"));

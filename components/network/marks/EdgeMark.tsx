@@ -30,6 +30,8 @@ export interface EdgeMarkProps {
   focused: boolean;
   /** It draws a stance linked to the focus. */
   linked: boolean;
+  /** It draws a stance that rests on a fact from outside its report: the provenance dot at its middle. */
+  outside: boolean;
 }
 
 /** One edge: hit area, halo when focused, the line with its arrowhead, and a count when it merges stances. */
@@ -46,6 +48,7 @@ export const EdgeMark = memo(function EdgeMark({
   dim,
   focused,
   linked,
+  outside,
 }: EdgeMarkProps) {
   const n = stanceIds.length;
   return (
@@ -57,6 +60,7 @@ export const EdgeMark = memo(function EdgeMark({
       data-type={type}
       data-focused={focused ? "true" : undefined}
       data-linked={linked ? "true" : undefined}
+      data-outside={outside ? "true" : undefined}
     >
       <path d={d} className={styles.edgeHit} />
       {focused && <path d={d} className={styles.edgeHalo} strokeWidth={width + 5} />}
@@ -68,6 +72,15 @@ export const EdgeMark = memo(function EdgeMark({
         strokeDasharray={STANCE_FAMILY[type] === "other" ? "5 3" : undefined}
         markerEnd={arrow}
       />
+      {outside && (
+        // Beside the count when there is one, on the line's middle otherwise.
+        <circle
+          className={styles.outsideDot}
+          cx={round1(badge ? midX + 9 : midX)}
+          cy={round1(badge ? midY - 9 : midY)}
+          r={4}
+        />
+      )}
       {badge && (
         <Group left={round1(midX)} top={round1(midY)} className={styles.count}>
           <circle r={8} stroke={STANCE_COLOR[type]} />
