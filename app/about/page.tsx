@@ -32,6 +32,15 @@ const COUNTS_AS: Record<StanceType, string> = {
   threaten: "Threatening one's own retaliation.",
 };
 
+const versions = new WeakMap<object, string>();
+/** The dataset's version: the start of the SHA-256 of its served JSON, hashed once per loaded dataset. */
+function versionOf(data: object & Parameters<typeof datasetBody>[0]): string {
+  let v = versions.get(data);
+  if (!v)
+    versions.set(data, (v = createHash("sha256").update(datasetBody(data).json).digest("hex").slice(0, 12)));
+  return v;
+}
+
 /**
  * About the data: the five reports (publisher, title, date, original address, how each was located, the
  * document's SHA-256), the coding rules, the provenance rule, a citation and the licence. A Server Component
@@ -40,7 +49,7 @@ const COUNTS_AS: Record<StanceType, string> = {
 export default function AboutPage() {
   const index = loadIndexedDataset();
   const { data } = index;
-  const version = createHash("sha256").update(datasetBody(data).json).digest("hex").slice(0, 12);
+  const version = versionOf(data);
   const cameoOf = new Map<string, Set<string>>();
   for (const s of data.stances) {
     const codes = cameoOf.get(s.type) ?? new Set<string>();
