@@ -42,7 +42,6 @@ const permissionsPolicy = [
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: permissionsPolicy },
@@ -60,6 +59,18 @@ const nextConfig: NextConfig = {
       {
         source: "/:path*",
         headers: securityHeaders,
+      },
+      // Every page refuses to be framed but the embed (`/?embed=1`), which proxy.ts lets any site frame
+      // (frame-ancestors *); X-Frame-Options, for browsers without CSP frame-ancestors, follows the same rule.
+      {
+        source: "/:path*",
+        missing: [{ type: "query", key: "embed", value: "1" }],
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
+      },
+      {
+        source: "/:path+",
+        has: [{ type: "query", key: "embed", value: "1" }],
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
       // The proxy's matcher skips /_next/static (see proxy.ts), so these never meet its headers.
       {

@@ -9,7 +9,10 @@ const isDev = process.env.NODE_ENV === "development";
  * from 'self' only. Never 'unsafe-inline' for scripts; 'unsafe-eval' only in dev, where React's debugging
  * needs it. Styles keep 'unsafe-inline' (the charts set style attributes). Nothing comes from another origin.
  */
-export function contentSecurityPolicy(nonce?: string): string {
+export function contentSecurityPolicy(
+  nonce?: string,
+  { frameable = false }: { frameable?: boolean } = {},
+): string {
   const scriptSrc = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self'";
   return [
     "default-src 'self'",
@@ -21,8 +24,14 @@ export function contentSecurityPolicy(nonce?: string): string {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    // Only an embed (`/?embed=1`) may be framed, by any site; every other page by none.
+    `frame-ancestors ${frameable ? "*" : "'none'"}`,
   ].join("; ");
+}
+
+/** The embed: the dashboard's page with `embed=1`, exactly as its URL parser accepts it. */
+export function isEmbedRequest(url: URL): boolean {
+  return url.pathname === "/" && url.searchParams.get("embed") === "1";
 }
 
 /** Sent only over HTTPS (browsers ignore it over plain HTTP anyway): two years, subdomains included. */
@@ -51,7 +60,7 @@ function servedOverHttps(request: NextRequest): boolean {
  */
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce);
+  const csp = contentSecurityPolicy(nonce, { frameable: isEmbedRequest(request.nextUrl) });
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

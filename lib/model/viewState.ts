@@ -56,6 +56,27 @@ export interface ViewState {
   q: string;
   /** `"reports"`: only records that rest on their report alone (none with an `outside` fact); null = all. */
   provenance: Provenance | null;
+  /** Which views the page shows, in canonical order; empty = all three. */
+  views: readonly ViewName[];
+  /** True for the embed: the views without the site's header and filter bar, framable by other sites. */
+  embed: boolean;
+}
+
+/** The views, in their canonical (URL and page) order. */
+export const VIEW_NAMES = ["timeline", "network", "quotes"] as const;
+/** One of the views. */
+export type ViewName = (typeof VIEW_NAMES)[number];
+
+/** De-duplicated views in canonical order; all three (the default) as the empty list, so it has one form. */
+export function canonicalViews(names: Iterable<ViewName>): ViewName[] {
+  const set = new Set(names);
+  const views = VIEW_NAMES.filter((v) => set.has(v));
+  return views.length === VIEW_NAMES.length ? [] : views;
+}
+
+/** True when the view state shows this view. */
+export function showsView(view: Pick<ViewState, "views">, name: ViewName): boolean {
+  return view.views.length === 0 || view.views.includes(name);
 }
 
 /** The one value of the provenance filter: only what the reports state. */
@@ -75,6 +96,8 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
   selection: null,
   q: "",
   provenance: null,
+  views: [],
+  embed: false,
 });
 
 /** Every stance type in schema order: the canonical order of the `stances` URL value. */
@@ -102,6 +125,8 @@ export function sameView(a: ViewState, b: ViewState): boolean {
     a.selection?.kind === b.selection?.kind &&
     a.selection?.id === b.selection?.id &&
     a.q === b.q &&
-    a.provenance === b.provenance
+    a.provenance === b.provenance &&
+    a.views.join(",") === b.views.join(",") &&
+    a.embed === b.embed
   );
 }

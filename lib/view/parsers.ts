@@ -2,6 +2,7 @@ import type { StanceType } from "../model/schema";
 import {
   canonicalActors,
   canonicalStances,
+  canonicalViews,
   normalizeYears,
   overlapsSpan,
   PROVENANCE_REPORTS,
@@ -10,6 +11,8 @@ import {
   STANCE_TYPES,
   type Selection,
   type SelectionKind,
+  VIEW_NAMES,
+  type ViewName,
   type ViewState,
   type YearRange,
 } from "../model/viewState";
@@ -153,6 +156,30 @@ export const provenanceParam: Param<Provenance> = {
   serialize: (value) => value,
 };
 
+const VIEW_SET: ReadonlySet<string> = new Set(VIEW_NAMES);
+
+/** `views=timeline,network`: which views show, in canonical order; all three is the default, left out. */
+export const viewsParam: Param<readonly ViewName[]> = {
+  key: "views",
+  parse(raw) {
+    const names = list(raw);
+    const known = names.filter((v): v is ViewName => VIEW_SET.has(v));
+    const views = canonicalViews(known);
+    return ok(
+      views.length > 0 ? views : null,
+      names.filter((v) => !VIEW_SET.has(v)),
+    );
+  },
+  serialize: (value) => (value.length > 0 ? canonicalViews(value).join(",") || null : null),
+};
+
+/** `embed=1`: the embed (the views without the site's chrome). Any other value is dropped. */
+export const embedParam: Param<boolean> = {
+  key: "embed",
+  parse: (raw) => (raw.trim() === "1" ? ok(true) : drop([raw])),
+  serialize: (value) => (value ? "1" : null),
+};
+
 /** Exactly one parser per field of the view state, in the canonical URL order. */
 export const PARAMS: { readonly [K in keyof ViewState]: Param<NonNullable<ViewState[K]>> } = {
   actors: actorsParam,
@@ -162,6 +189,8 @@ export const PARAMS: { readonly [K in keyof ViewState]: Param<NonNullable<ViewSt
   selection: selectionParam,
   q: queryParam,
   provenance: provenanceParam,
+  views: viewsParam,
+  embed: embedParam,
 };
 
 /** Fields of the view state in canonical URL order. */

@@ -99,7 +99,8 @@ export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi
       clearFilter(key) {
         update({ [key]: FILTER_ROWS[key].cleared });
       },
-      reset: () => update({ ...DEFAULT_VIEW }),
+      // Reset clears the filters and the selection, not how the page is shown (an embed stays an embed).
+      reset: () => update({ ...DEFAULT_VIEW, views: get().view.views, embed: get().view.embed }),
       restore(view) {
         if (!sameView(view, get().view)) set({ view, historyMode: "none" });
       },

@@ -148,3 +148,33 @@ test("the dashboard runs under the nonce policy without a single violation", asy
   await expect(page.getByRole("alert").filter({ hasText: "failed to load" })).toHaveCount(0);
   expect(violations).toEqual([]);
 });
+
+test("only the embed (/?embed=1) may be framed, by any site; everything else by none", async ({
+  request,
+}) => {
+  const framing = async (path: string) => {
+    const h = (await request.get(path)).headers();
+    return {
+      xfo: h["x-frame-options"],
+      ancestors: directives(h["content-security-policy"] ?? "").get("frame-ancestors"),
+    };
+  };
+  expect(await framing("/?embed=1")).toEqual({ xfo: undefined, ancestors: ["*"] });
+  expect(await framing("/?actors=russia&embed=1&views=network")).toEqual({
+    xfo: undefined,
+    ancestors: ["*"],
+  });
+  // Not the embed: another value, another page, or no embed key at all.
+  for (const path of [
+    "/?embed=0",
+    "/?embed=yes",
+    "/about?embed=1",
+    "/dataset.json?embed=1",
+    "/?actors=russia",
+  ])
+    expect(await framing(path), path).toEqual({ xfo: "DENY", ancestors: ["'none'"] });
+  // Nothing else loosens on the embed.
+  const h = (await request.get("/?embed=1")).headers();
+  for (const [name, value] of Object.entries(FIXED_HEADERS))
+    if (name !== "x-frame-options") expect(h[name], name).toBe(value);
+});

@@ -73,6 +73,13 @@ describe("view store", () => {
     store.getState().reset();
     expect(store.getState().view).toEqual(DEFAULT_VIEW);
   });
+
+  it("reset clears the filters of an embed but keeps it an embed, with its views", () => {
+    const embed = { ...DEFAULT_VIEW, views: ["network" as const], embed: true };
+    const store = createViewStore({ ...embed, actors: ["russia"] }, ctx);
+    store.getState().reset();
+    expect(store.getState().view).toEqual(embed);
+  });
 });
 
 describe("URL binding", () => {

@@ -7,12 +7,16 @@ import {
   episodeParam,
   PARAM_KEYS,
   parseViewState,
+  canonicalViews,
+  embedParam,
   provenanceParam,
   queryParam,
   selectionParam,
   serializeViewState,
   STANCE_TYPES,
   stancesParam,
+  VIEW_NAMES,
+  viewsParam,
   yearsParam,
   type ViewState,
 } from "@/lib/view";
@@ -96,7 +100,17 @@ describe("parseViewState / serializeViewState", () => {
   });
 
   it("the URL keys, in canonical order, are those links already carry", () => {
-    expect(PARAM_KEYS).toEqual(["actors", "years", "episode", "stances", "focus", "q", "provenance"]);
+    expect(PARAM_KEYS).toEqual([
+      "actors",
+      "years",
+      "episode",
+      "stances",
+      "focus",
+      "q",
+      "provenance",
+      "views",
+      "embed",
+    ]);
   });
 
   it("the URL's focus is the view's selection; `selection` is no URL key", () => {
@@ -144,6 +158,34 @@ describe("parseViewState / serializeViewState", () => {
     expect(describeIgnored(ignored)).toBe(
       'Ignored actors "<script>", years "abc", utm "x" in the link: not a known value.',
     );
+  });
+
+  it("views: known views in page order, all three the default; unknown names dropped and named", () => {
+    expect(viewsParam.parse("network,timeline", ctx)).toEqual({
+      value: ["timeline", "network"],
+      ignored: [],
+    });
+    expect(viewsParam.parse("quotes,quotes", ctx)).toEqual({ value: ["quotes"], ignored: [] });
+    expect(viewsParam.parse("timeline,network,quotes", ctx)).toEqual({ value: null, ignored: [] });
+    expect(viewsParam.parse("map,network", ctx)).toEqual({ value: ["network"], ignored: ["map"] });
+    expect(viewsParam.parse("map", ctx)).toEqual({ value: null, ignored: ["map"] });
+    expect(viewsParam.serialize(["timeline", "quotes"], ctx)).toBe("timeline,quotes");
+    expect(viewsParam.serialize(["timeline", "network", "quotes"], ctx)).toBeNull();
+  });
+
+  it("embed: 1 only; anything else dropped and named; never written when off", () => {
+    expect(embedParam.parse("1", ctx)).toEqual({ value: true, ignored: [] });
+    for (const bad of ["0", "true", "yes", ""])
+      expect(embedParam.parse(bad, ctx)).toEqual({ value: null, ignored: [bad] });
+    expect(embedParam.serialize(true, ctx)).toBe("1");
+    expect(embedParam.serialize(false, ctx)).toBeNull();
+    const { state, ignored } = parseViewState(
+      new URLSearchParams("embed=1&views=network&actors=russia"),
+      ctx,
+    );
+    expect(ignored).toEqual([]);
+    expect(state).toEqual({ ...DEFAULT_VIEW, actors: ["russia"], views: ["network"], embed: true });
+    expect(serializeViewState(state, ctx)).toBe("actors=russia&views=network&embed=1");
   });
 
   it("provenance=reports round-trips after the other keys; a bad value is ignored, the rest kept", () => {
@@ -204,6 +246,8 @@ const arbState: fc.Arbitrary<ViewState> = fc.record({
       .trim(),
   ),
   provenance: fc.option(fc.constant("reports" as const), { nil: null }),
+  views: fc.subarray([...VIEW_NAMES]).map((v) => canonicalViews(v)),
+  embed: fc.boolean(),
 });
 
 // Thousands of generated cases: give them room on a loaded 2-core machine (the default is 5 s).

@@ -1,0 +1,193 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { indexDataset } from "@/lib/data";
+import { validateDataset } from "@/lib/data/validateDataset";
+import { csvField, csvRecord, toCsv } from "@/lib/export/csv";
+import { exportBaseName, filtersInWords } from "@/lib/export/naming";
+import { eventTable, quoteTable, stanceTable, visibleDataset } from "@/lib/export/records";
+import { crc32, zipStored } from "@/lib/export/zip";
+import type { DatasetFile, Quote } from "@/lib/model";
+import { selectVisible } from "@/lib/select";
+import { DEFAULT_VIEW, type ViewState } from "@/lib/view";
+
+const bundled = indexDataset(JSON.parse(readFileSync("data/escalations.json", "utf8")) as DatasetFile);
+const view = (patch: Partial<ViewState>): ViewState => ({ ...DEFAULT_VIEW, ...patch });
+
+/** RFC 4180 read back by an independent parser: quoted fields, doubled quotes, CRLF records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") endField();
+    else if (c === "\r" && text[i + 1] === "\n") {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+describe("CSV (RFC 4180)", () => {
+  it("quotes only the fields that need it and doubles their quotes", () => {
+    expect(csvField("Lavrov")).toBe("Lavrov");
+    expect(csvField('a "mirror response"')).toBe('"a ""mirror response"""');
+    expect(csvField("one, two")).toBe('"one, two"');
+    expect(csvField("line\nbreak")).toBe('"line\nbreak"');
+    expect(csvField(" padded")).toBe('" padded"');
+    expect(csvField(undefined)).toBe("");
+    expect(csvRecord(["a", 1, null])).toBe("a,1,\r\n");
+  });
+
+  it("round-trips a quote with commas, quotes, a line break and non-ASCII names", () => {
+    const q: Quote = {
+      ...bundled.data.quotes[0]!,
+      text: 'He said: "we condemn this",\r\nthen — Лавров, Амир-Абдоллахиян — left.',
+    };
+    const rows = parseCsv(toCsv(quoteTable(bundled), [q]));
+    expect(rows).toHaveLength(2);
+    const header = rows[0]!;
+    expect(rows[1]![header.indexOf("text")]).toBe(q.text);
+    expect(rows[1]![header.indexOf("id")]).toBe(q.id);
+  });
+});
+
+describe("the visible records as tables (data/escalations.json)", () => {
+  // /?actors=russia&years=2025: 11 events, 13 stances, 10 quotes (counted by hand in tests/e2e/literal.spec.ts).
+  const visible = selectVisible(bundled, view({ actors: ["russia"], years: { start: 2025, end: 2025 } }));
+
+  it("has one row per shown record of each kind, under a header", () => {
+    expect(parseCsv(toCsv(eventTable(bundled), visible.events))).toHaveLength(1 + 11);
+    expect(parseCsv(toCsv(stanceTable(bundled), visible.stances))).toHaveLength(1 + 13);
+    expect(parseCsv(toCsv(quoteTable(bundled), visible.quotes))).toHaveLength(1 + 10);
+  });
+
+  it("names actors and reports, and keeps the evidence verbatim", () => {
+    const rows = parseCsv(toCsv(stanceTable(bundled), visible.stances));
+    const h = rows[0]!;
+    const peskov = rows.find((r) => r[h.indexOf("id")] === "peskov-condemns-us-attacks")!;
+    expect(peskov[h.indexOf("from_name")]).toBe("Dmitry Peskov");
+    expect(peskov[h.indexOf("to_id")]).toBe("united-states");
+    expect(peskov[h.indexOf("type")]).toBe("condemn");
+    expect(peskov[h.indexOf("source_publisher")]).toBe(
+      "Igbere TV News (igberetvnews.com; inferred), rewriting a Reuters report",
+    );
+    const stance = bundled.stanceById.get("peskov-condemns-us-attacks")!;
+    expect(peskov[h.indexOf("evidence")]).toBe(stance.evidence);
+    expect(peskov[h.indexOf("outside_the_reports")]).toBe(stance.outside!.map((o) => o.note).join("|"));
+  });
+
+  it("joins an event's several actors with |", () => {
+    const rows = parseCsv(toCsv(eventTable(bundled), bundled.data.events));
+    const h = rows[0]!;
+    const call = rows.find((r) => r[h.indexOf("id")] === "lavrov-zarif-call-2020")!;
+    expect(call[h.indexOf("actor_ids")]).toBe("javad-zarif|sergey-lavrov");
+    expect(call[h.indexOf("actor_names")]).toBe("Javad Zarif|Sergey Lavrov");
+  });
+});
+
+describe("the visible records as a dataset (JSON)", () => {
+  for (const [name, v] of [
+    ["Russia in 2025", view({ actors: ["russia"], years: { start: 2025, end: 2025 } })],
+    ["condemnations only", view({ stances: ["condemn"] })],
+    ["the April 2024 episode", view({ episode: "april-2024" })],
+    ["a search", view({ q: "Lavrov" })],
+  ] as const)
+    it(`validates as a dataset and holds exactly what is shown: ${name}`, () => {
+      const visible = selectVisible(bundled, v);
+      const file = visibleDataset(bundled, visible);
+      const again = validateDataset(JSON.parse(JSON.stringify(file)), "download.json");
+      expect(again.events.map((e) => e.id)).toEqual(visible.events.map((e) => e.id));
+      expect(again.stances.map((s) => s.id)).toEqual(visible.stances.map((s) => s.id));
+      expect(again.quotes.map((q) => q.id)).toEqual(visible.quotes.map((q) => q.id));
+    });
+
+  it("keeps an actor's whole affiliation chain (al-Muhandis → People's Mobilization Force → Iraq)", () => {
+    const file = visibleDataset(bundled, selectVisible(bundled, view({ actors: ["iraq"] })));
+    const ids = new Set(file.actors.map((a) => a.id));
+    for (const id of ["abu-mahdi-al-muhandis", "popular-mobilization-forces", "iraq"])
+      expect(ids.has(id)).toBe(true);
+  });
+
+  it("drops the link to the earlier part of a split quote the search leaves out", () => {
+    // Only putin-assist-iranian-people says "assist the Iranian people"; it continues putin-unprovoked-aggression.
+    const file = visibleDataset(bundled, selectVisible(bundled, view({ q: "assist the Iranian people" })));
+    expect(file.quotes.map((q) => q.id)).toEqual(["putin-assist-iranian-people"]);
+    expect(file.quotes[0]!.continues).toBeUndefined();
+    expect(bundled.quoteById.get("putin-assist-iranian-people")!.continues).toBe(
+      "putin-unprovoked-aggression",
+    );
+  });
+});
+
+describe("ZIP (stored)", () => {
+  it("computes CRC-32's check value", () => {
+    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
+  });
+
+  it("writes entries an unzip can list: local headers, central directory, end record", () => {
+    const files = [
+      { name: "events.csv", data: new TextEncoder().encode("id\r\na\r\n") },
+      { name: "quotes.csv", data: new TextEncoder().encode("id,text\r\nq,Лавров\r\n") },
+    ];
+    const zip = zipStored(files);
+    const dv = new DataView(zip.buffer);
+    // The end of central directory record is the last 22 bytes.
+    const end = zip.length - 22;
+    expect(dv.getUint32(end, true)).toBe(0x06054b50);
+    expect(dv.getUint16(end + 10, true)).toBe(2);
+    let at = dv.getUint32(end + 16, true);
+    const read: { name: string; text: string }[] = [];
+    for (let i = 0; i < 2; i++) {
+      expect(dv.getUint32(at, true)).toBe(0x02014b50);
+      const size = dv.getUint32(at + 24, true);
+      const nameLen = dv.getUint16(at + 28, true);
+      const local = dv.getUint32(at + 42, true);
+      const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLen));
+      expect(dv.getUint32(local, true)).toBe(0x04034b50);
+      const start = local + 30 + dv.getUint16(local + 26, true);
+      read.push({ name, text: new TextDecoder().decode(zip.subarray(start, start + size)) });
+      at += 46 + nameLen;
+    }
+    expect(read).toEqual([
+      { name: "events.csv", text: "id\r\na\r\n" },
+      { name: "quotes.csv", text: "id,text\r\nq,Лавров\r\n" },
+    ]);
+  });
+});
+
+describe("names and captions", () => {
+  it("names a file by what is in it", () => {
+    expect(exportBaseName(view({ actors: ["russia", "iran"], years: { start: 2023, end: 2024 } }))).toBe(
+      "stance-atlas_russia-iran_2023-2024",
+    );
+    expect(exportBaseName(view({ episode: "april-2024" }))).toBe("stance-atlas_april-2024");
+    expect(exportBaseName(DEFAULT_VIEW)).toBe("stance-atlas_all");
+  });
+
+  it("puts the filters in words", () => {
+    expect(
+      filtersInWords(
+        bundled,
+        view({ actors: ["russia", "iran"], years: { start: 2023, end: 2024 }, stances: ["condemn"] }),
+      ),
+    ).toBe("Russia, Iran · 2023–2024 · condemnations only");
+    // The dataset's events run from 2006 to 2025 (data/escalations.json).
+    expect(filtersInWords(bundled, DEFAULT_VIEW)).toBe("All actors · 2006–2025");
+  });
+});
