@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { indexDataset } from "@/lib/data";
 import { validateDataset } from "@/lib/data/validateDataset";
 import { csvField, csvRecord, toCsv } from "@/lib/export/csv";
+import { composeImage, placeSvg, quotesDrawing, wrapText } from "@/lib/export/image";
 import { exportBaseName, filtersInWords } from "@/lib/export/naming";
 import { eventTable, quoteTable, stanceTable, visibleDataset } from "@/lib/export/records";
 import { crc32, zipStored } from "@/lib/export/zip";
@@ -189,5 +190,60 @@ describe("names and captions", () => {
     ).toBe("Russia, Iran · 2023–2024 · condemnations only");
     // The dataset's events run from 2006 to 2025 (data/escalations.json).
     expect(filtersInWords(bundled, DEFAULT_VIEW)).toBe("All actors · 2006–2025");
+  });
+});
+
+describe("the export image", () => {
+  const drawing = {
+    title: "Condemnation network",
+    svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 100 50" class="x"><circle r="3"/></svg>',
+    width: 700,
+    height: 350,
+  };
+  const caption = {
+    filters: "Iran, Russia · 2023–2024 · condemnations only",
+    selection: "actor Russia",
+    sources: ["Anadolu Agency, “Russia says it will 'defend, support’ Iran”, 15 April 2024"],
+    datasetDate: "Data as of 23 June 2025 (the latest report)",
+    permalink: "https://atlas.example/?actors=iran,russia&years=2023-2024&stances=condemn",
+  };
+
+  it("places a drawing at its size, keeping its viewBox and replacing its own size", () => {
+    expect(placeSvg(drawing.svg, 24, 80.5, 700, 350)).toBe(
+      '<svg x="24" y="80.5" width="700" height="350" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" class="x"><circle r="3"/></svg>',
+    );
+  });
+
+  it("carries the title, the filters, the selection, each view under its name, the sources, the date and the link", () => {
+    const { svg, width, height } = composeImage([drawing], caption);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(width).toBe(700 + 48);
+    expect(height).toBeGreaterThan(350);
+    for (const text of [
+      ">Stance Atlas<",
+      ">Iran, Russia · 2023–2024 · condemnations only<",
+      ">Selected: actor Russia<",
+      ">Condemnation network<",
+      "Anadolu Agency, “Russia says it will 'defend, support’ Iran”, 15 April 2024",
+      ">Data as of 23 June 2025 (the latest report)<",
+      // The link, escaped for XML.
+      "?actors=iran,russia&amp;years=2023-2024&amp;stances=condemn",
+    ])
+      expect(svg).toContain(text);
+    // Exactly one more <svg> than the drawing has: the drawing is nested whole.
+    expect(svg.match(/<svg\b/g)).toHaveLength(2);
+    expect(svg.match(/<\/svg>/g)).toHaveLength(2);
+  });
+
+  it("wraps words to the width, and lists quotes with their speakers", () => {
+    const lines = wrapText("one two three four five six seven eight nine ten", 60, 12);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(" ")).toBe("one two three four five six seven eight nine ten");
+    const q = quotesDrawing(
+      [{ speaker: "Sergey Lavrov", date: "15 April 2024", text: 'we will "defend & support" Iran' }],
+      500,
+    );
+    expect(q.svg).toContain(">Sergey Lavrov · 15 April 2024<");
+    expect(q.svg).toContain("“we will &quot;defend &amp; support&quot; Iran”");
   });
 });

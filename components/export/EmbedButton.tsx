@@ -1,0 +1,74 @@
+"use client";
+
+import { useId, useRef, useState } from "react";
+import styles from "./Export.module.css";
+
+/**
+ * The Embed button: a panel with the `<iframe>` snippet of the current view (made when the panel opens, so it
+ * carries the view as it is then) and a Copy button. The snippet is in a read-only text area a user can also
+ * select by hand when the clipboard is refused.
+ */
+export function EmbedButton({ getSnippet }: { getSnippet(): string }) {
+  const [snippet, setSnippet] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+  const id = useId();
+  const area = useRef<HTMLTextAreaElement>(null);
+  const copy = async () => {
+    if (!snippet) return;
+    try {
+      await navigator.clipboard.writeText(snippet);
+      setStatus("Embed code copied");
+    } catch {
+      area.current?.select();
+      setStatus("Press Ctrl+C (⌘C) to copy the selected code");
+    }
+  };
+  return (
+    <div className={styles.menuButton}>
+      <button
+        type="button"
+        className="button"
+        aria-expanded={snippet !== null}
+        aria-controls={snippet !== null ? `${id}-embed` : undefined}
+        onClick={() => {
+          setStatus("");
+          setSnippet((s) => (s === null ? getSnippet() : null));
+        }}
+      >
+        Embed
+      </button>
+      {snippet !== null && (
+        <div
+          id={`${id}-embed`}
+          className={`${styles.menu} ${styles.embedPanel}`}
+          role="group"
+          aria-label="Embed this view"
+          onKeyDown={(e) => {
+            if (e.key === "Escape") setSnippet(null);
+          }}
+        >
+          <label htmlFor={`${id}-code`}>Paste this into your page to show this view:</label>
+          <textarea
+            id={`${id}-code`}
+            ref={area}
+            readOnly
+            rows={4}
+            value={snippet}
+            onFocus={(e) => e.target.select()}
+            data-testid="embed-code"
+          />
+          <button
+            type="button"
+            className={`button button-primary ${styles.copy}`}
+            onClick={() => void copy()}
+          >
+            Copy
+          </button>
+          <span role="status" className={styles.status}>
+            {status}
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import {
+  useEffect,
+  useRef,
+  type PointerEvent as ReactPointerEvent,
+  type FocusEvent,
+  type MouseEvent,
+} from "react";
+import styles from "./Export.module.css";
+
+/** The page's link without `embed=1` (and nothing else changed): the full page with the same view. */
+export function fullPageUrl(url: string): string {
+  const u = new URL(url);
+  const query = u.search
+    .slice(1)
+    .split("&")
+    .filter((p) => p !== "embed=1" && p.length > 0)
+    .join("&");
+  return `${u.origin}${u.pathname}${query ? `?${query}` : ""}`;
+}
+
+/** Tells a parent page the embed's height whenever it changes, so the host can size its iframe. */
+function useReportHeight() {
+  useEffect(() => {
+    if (window.parent === window) return;
+    let last = -1;
+    const report = () => {
+      const height = Math.ceil(document.documentElement.scrollHeight);
+      if (height === last) return;
+      last = height;
+      window.parent.postMessage({ type: "stance-atlas:height", height }, "*");
+    };
+    const observer = new ResizeObserver(report);
+    observer.observe(document.body);
+    report();
+    return () => observer.disconnect();
+  }, []);
+}
+
+/**
+ * The embed's one-line caption: what the view shows, its sources, and "Open in Stance Atlas", a link to the
+ * full page with the reader's current view (read when it is followed, since the reader may have changed it).
+ */
+export function EmbedCaption({
+  filters,
+  sources,
+  currentUrl,
+}: {
+  /** The active filters in words. */
+  filters: string;
+  /** The reports the view draws on, as "Publisher (date)". */
+  sources: readonly string[];
+  currentUrl(): string;
+}) {
+  useReportHeight();
+  const link = useRef<HTMLAnchorElement>(null);
+  // Kept current as the filters change (a click reads the latest view anyway, selection included).
+  useEffect(() => {
+    if (link.current) link.current.href = fullPageUrl(currentUrl());
+  }, [filters, currentUrl]);
+  const refresh = (
+    e: MouseEvent<HTMLAnchorElement> | FocusEvent<HTMLAnchorElement> | ReactPointerEvent<HTMLAnchorElement>,
+  ) => {
+    e.currentTarget.href = fullPageUrl(currentUrl());
+  };
+  return (
+    <p className={styles.caption} data-testid="embed-caption">
+      <strong>Stance Atlas</strong> · {filters} · Sources: {sources.join("; ")} ·{" "}
+      <a
+        ref={link}
+        href="/"
+        target="_blank"
+        rel="noopener"
+        onPointerDown={refresh}
+        onFocus={refresh}
+        onClick={refresh}
+        onMouseEnter={refresh}
+      >
+        Open in Stance Atlas
+      </a>
+    </p>
+  );
+}
