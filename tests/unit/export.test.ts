@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { indexDataset } from "@/lib/data";
 import { validateDataset } from "@/lib/data/validateDataset";
+import { claimReviewScripts } from "@/lib/export/claimReview";
 import { csvField, csvRecord, toCsv } from "@/lib/export/csv";
 import { composeImage, placeSvg, quotesDrawing, wrapText } from "@/lib/export/image";
 import { exportBaseName, filtersInWords } from "@/lib/export/naming";
@@ -245,5 +246,26 @@ describe("the export image", () => {
     );
     expect(q.svg).toContain(">Sergey Lavrov · 15 April 2024<");
     expect(q.svg).toContain("“we will &quot;defend &amp; support&quot; Iran”");
+  });
+});
+
+describe("ClaimReview", () => {
+  it("describes the bundled claim as schema.org does (data/escalations.json, claims[0])", () => {
+    const [script] = claimReviewScripts(bundled);
+    const review = JSON.parse(script!);
+    expect(review).toMatchObject({
+      "@context": "https://schema.org",
+      "@type": "ClaimReview",
+      itemReviewed: {
+        "@type": "Claim",
+        author: { "@type": "Person", name: "Sergey Lavrov" },
+        datePublished: "2023-10-19",
+      },
+      reviewRating: { "@type": "Rating", alternateName: "False" },
+      reviewBody:
+        "Iran’s deeply rooted support for Hamas remains the main source of instability in the region.",
+    });
+    expect(review.claimReviewed.startsWith("With regard to Gaza… the Iranian authorities")).toBe(true);
+    expect(script).not.toContain("<");
   });
 });
