@@ -1,7 +1,7 @@
 import type { DatasetIndex } from "@/lib/data";
 import type { DatePrecision, Outside } from "@/lib/model";
 import type { Selection } from "@/lib/view";
-import { actorName, stanceSentence } from "@/lib/select/wording";
+import { actorName, stanceAbout } from "@/lib/select/wording";
 import { EVENT_KIND_LABEL } from "../theme";
 import type { EvidenceRef } from "../viewProps";
 
@@ -46,7 +46,7 @@ export function describeEvidence(index: DatasetIndex, ref: EvidenceRef): Evidenc
       const s = index.stanceById.get(ref.id);
       if (!s) return null;
       return {
-        heading: stanceSentence(index, s),
+        heading: stanceAbout(index, s),
         excerpt: s.evidence,
         date: s.date,
         datePrecision: s.datePrecision,

@@ -11,7 +11,7 @@ import { NetworkDetails } from "./NetworkDetails";
 import { NetworkGraph } from "./NetworkGraph";
 import { NetworkLegend } from "./NetworkLegend";
 import { StanceText } from "./StanceText";
-import { stanceLine } from "./describe";
+import { stanceTipLine } from "./describe";
 import { useElementWidth } from "../useElementWidth";
 import { ZOOM_BAR_BAND } from "./ZoomBar";
 import styles from "./Network.module.css";
@@ -43,13 +43,19 @@ export function Network({
     [index, visible.stances, layout],
   );
 
+  // Every arrow of the dataset (as the unfiltered view draws them): labels keep clear of all of them.
+  const datasetEdges = useMemo(
+    () => buildGraph(index, index.data.stances, { keep: layout.placed }).edges,
+    [index, layout],
+  );
+
   const describeEdge = useCallback(
     (e: GraphEdge) => {
       const lines: EdgeLine[] = e.stanceIds
         .slice(0, 3)
         .map((id) => index.stanceById.get(id))
         .filter((s): s is Stance => !!s)
-        .map((s) => ({ text: stanceLine(index, s), outside: outsideLine(s) }));
+        .map((s) => ({ text: stanceTipLine(index, s), outside: outsideLine(s) }));
       if (e.stanceIds.length > 3) lines.push({ text: `…and ${e.stanceIds.length - 3} more`, outside: "" });
       return lines;
     },
@@ -95,6 +101,7 @@ export function Network({
           <NetworkLegend graph={graph} outside={outsideEdges.size > 0} />
           <NetworkGraph
             graph={graph}
+            datasetEdges={datasetEdges}
             layout={layout}
             width={width}
             height={height}

@@ -5,7 +5,7 @@ import type { Graph } from "@/lib/select/graph";
 import { formatDate } from "@/lib/time";
 import type { Selection } from "@/lib/view";
 import type { EvidenceRef } from "../viewProps";
-import { actorName, stanceSentence } from "@/lib/select";
+import { actorName, stanceAbout } from "@/lib/select";
 import { OutsideNote } from "../OutsideNote";
 import { stanceLine } from "./describe";
 import styles from "./Network.module.css";
@@ -89,7 +89,7 @@ export function NetworkDetails({
       .filter((x): x is Stance => !!x);
     return (
       <div className={styles.details} data-testid="network-details">
-        <h3>{stanceSentence(index, s)}</h3>
+        <h3>{stanceAbout(index, s)}</h3>
         <blockquote className={styles.excerpt} data-testid="network-evidence">
           {s.evidence}
         </blockquote>

@@ -3,19 +3,17 @@
 import { useCallback, useId, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from "react";
 import { useTooltip } from "@visx/tooltip";
 import {
-  edgeGeometry,
+  edgeShapes,
   fitTransform,
   labelBox,
   labelWidth,
-  laneBow,
   linkedEdgeIds,
+  nearestEdge,
   networkSpotlight,
-  placeLabels,
-  toScreen,
+  nodeLabels,
+  screenMarks,
   zoomTransform,
   type DatasetNetworkLayout,
-  type EdgeGeometry,
-  type Point,
 } from "@/lib/layout/network";
 import type { Linked } from "@/lib/select";
 import { GRAPH_OTHERS_ID, type Graph, type GraphEdge } from "@/lib/select/graph";
@@ -36,6 +34,8 @@ import styles from "./Network.module.css";
 export interface NetworkGraphProps {
   /** The nodes and edges to draw (the shown stances). */
   graph: Graph;
+  /** Every edge of the dataset's graph, drawn or not: the arrows labels keep clear of. */
+  datasetEdges: readonly GraphEdge[];
   /** The dataset's one layout: where every node sits and how large it is. */
   layout: DatasetNetworkLayout;
   /** Width of the drawing in CSS pixels (its box's width). */
@@ -56,11 +56,8 @@ export interface NetworkGraphProps {
   onEdge(edge: GraphEdge): void;
 }
 
-/** A mark laid out on screen: its centre and radius. */
-interface ScreenMark {
-  p: Point;
-  r: number;
-}
+/** Reach of an edge's hit area from its path, in pixels: half the hit stroke (`.edgeHit`). */
+const EDGE_REACH = 7;
 
 /**
  * The SVG of the network: typed, directed edges between actor marks at the dataset layout's positions, fitted
@@ -71,6 +68,7 @@ interface ScreenMark {
  */
 export function NetworkGraph({
   graph,
+  datasetEdges,
   layout,
   width,
   height,
@@ -96,46 +94,14 @@ export function NetworkGraph({
   const t = useMemo(() => zoomTransform(fit, zoom.matrix), [fit, zoom.matrix]);
 
   // Every mark the layout can draw, on screen: it depends on the layout and the view, never on the filters.
-  const marks = useMemo(() => {
-    const out = new Map<string, ScreenMark>();
-    for (const [id, { r }] of layout.marks) {
-      const at = layout.positions.get(id);
-      if (at) out.set(id, { p: toScreen(t, at), r });
-    }
-    return out;
-  }, [layout, t]);
-
+  const marks = useMemo(() => screenMarks(layout, t), [layout, t]);
+  const geometry = useMemo(() => edgeShapes(graph.edges, marks), [graph, marks]);
   // Where each label goes, relative to its mark (null when there is no room at this zoom). Placed over every
-  // mark of the layout, shown or not, so that filtering never moves a label.
-  const labels = useMemo(() => {
-    const inputs = [...marks].map(([id, { p, r }]) => ({
-      id,
-      x: p.x,
-      y: p.y,
-      r: r + 1,
-      width: layout.marks.get(id)!.labelWidth,
-      height: font + 3,
-    }));
-    const sides = placeLabels(inputs, { width, height });
-    return new Map(
-      inputs.map((l) => {
-        const side = sides.get(l.id);
-        if (!side) return [l.id, null] as const;
-        const box = labelBox(l, side);
-        return [l.id, { x: (box.x0 + box.x1) / 2 - l.x, y: box.y1 - 3.5 - l.y }] as const;
-      }),
-    );
-  }, [marks, layout, width, height, font]);
-
-  const geometry = useMemo(() => {
-    const out = new Map<string, EdgeGeometry>();
-    for (const e of graph.edges) {
-      const s = marks.get(e.from);
-      const d = marks.get(e.to);
-      if (s && d) out.set(e.id, edgeGeometry(s.p, d.p, s.r, d.r, laneBow(e.lane, e.lanes), e.from < e.to));
-    }
-    return out;
-  }, [graph, marks]);
+  // mark of the layout, clear of every arrow of the dataset, shown or not, so that filtering never moves one.
+  const labels = useMemo(
+    () => nodeLabels(layout, marks, edgeShapes(datasetEdges, marks), { width, height }),
+    [layout, marks, datasetEdges, width, height],
+  );
 
   const edgeById = useMemo(() => new Map(graph.edges.map((e) => [e.id, e])), [graph]);
   const linkedEdges = useMemo(() => linkedEdgeIds(graph, linked), [graph, linked]);
@@ -169,6 +135,15 @@ export function NetworkGraph({
   const spotEdge = hoverEdge ? edgeById.get(hoverEdge) : undefined;
   const tipAt = spotEdge ? geometry.get(spotEdge.id)?.mid : undefined;
 
+  // The edge under the pointer: on a line, the edge whose path runs nearest (where two arrows cross, the hit
+  // area drawn last lies on top of the other's); on a count or a dot, the edge it belongs to.
+  const edgeAt = (e: { target: EventTarget; clientX: number; clientY: number }) => {
+    const hit = edgeOf(e.target);
+    const box = svgRef.current?.getBoundingClientRect();
+    if (!hit || !box || (e.target as Element).tagName !== "path") return hit;
+    const p = { x: e.clientX - box.left, y: e.clientY - box.top };
+    return nearestEdge(p, geometry, EDGE_REACH) ?? hit;
+  };
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     const actor = actorOf(e.target);
     if (actor) {
@@ -177,14 +152,14 @@ export function NetworkGraph({
       if (!(touched.current && selectedActor === actor)) onNode(actor);
       return;
     }
-    const edge = edgeById.get(edgeOf(e.target) ?? "");
+    const edge = edgeById.get(edgeAt(e) ?? "");
     if (edge) onEdge(edge);
   };
   const { showTooltip, hideTooltip } = tip;
   const onPointerOver = (e: PointerEvent<SVGSVGElement>) => {
     const actor = actorOf(e.target);
     setHoverNode(actor);
-    const edge = actor ? null : edgeOf(e.target);
+    const edge = actor ? null : edgeAt(e);
     // Only on a change: every element under the pointer reports, and most of them say the same.
     if (edge && (tip.tooltipData !== edge || !tip.tooltipOpen)) showTooltip({ tooltipData: edge });
     else if (!edge && tip.tooltipOpen) hideTooltip();
@@ -219,7 +194,12 @@ export function NetworkGraph({
           touched.current = e.pointerType === "touch";
           zoom.onPointerDown(e);
         }}
-        onPointerMove={zoom.onPointerMove}
+        onPointerMove={(e) => {
+          zoom.onPointerMove(e);
+          // Along a crossing the pointer stays in one hit area while the nearer arrow changes.
+          const edge = e.pointerType === "mouse" && tip.tooltipOpen ? edgeAt(e) : null;
+          if (edge && edge !== tip.tooltipData) showTooltip({ tooltipData: edge });
+        }}
         onPointerUp={zoom.onPointerUp}
         onPointerCancel={zoom.onPointerUp}
         data-testid="network-svg"

@@ -8,9 +8,9 @@ import { nodeShape, SHAPE_LABEL } from "./shapes";
 import styles from "./Network.module.css";
 
 const FAMILIES = [
-  { family: "hostile", label: "Condemnation & criticism" },
-  { family: "friendly", label: "Support & defence" },
-  { family: "other", label: "Other" },
+  { family: "hostile", label: "Against:" },
+  { family: "friendly", label: "For:" },
+  { family: "other", label: "Other:" },
 ] as const;
 
 const KINDS = ["state", "person", "organization", "media", "group", "others"] as const;
@@ -21,17 +21,17 @@ const KINDS = ["state", "person", "organization", "media", "group", "others"] as
 /** A short arrow in a stance type's colour and dash. */
 const EdgeSwatch = memo(function EdgeSwatch({ type }: { type: StanceType }) {
   return (
-    <svg width="26" height="10" aria-hidden="true" className={styles.swatch}>
+    <svg width="20" height="10" aria-hidden="true" className={styles.swatch}>
       <line
         x1="1"
         y1="5"
-        x2="19"
+        x2="13"
         y2="5"
         stroke={STANCE_COLOR[type]}
         strokeWidth="2.5"
         strokeDasharray={STANCE_FAMILY[type] === "other" ? "5 3" : undefined}
       />
-      <path d="M18,1L25,5L18,9Z" fill={STANCE_COLOR[type]} />
+      <path d="M12,1L19,5L12,9Z" fill={STANCE_COLOR[type]} />
     </svg>
   );
 });
@@ -61,7 +61,8 @@ const CountSwatch = memo(function CountSwatch() {
 });
 
 /**
- * The key of the network: the stance types drawn, by family, the node shapes drawn, and what size means.
+ * The key of the network, compact (a few lines over the drawing): the stance types drawn, by family (against,
+ * for, other), the node shapes drawn, and what size means.
  * Memoised: a focus change leaves the graph as it is.
  */
 export const NetworkLegend = memo(function NetworkLegend({
@@ -77,49 +78,40 @@ export const NetworkLegend = memo(function NetworkLegend({
   const counted = graph.edges.some(showsCount);
   return (
     <div className={styles.legend} aria-label="Legend" role="group">
-      {FAMILIES.map(({ family, label }) => {
-        const shown = STANCE_TYPES.filter((t) => STANCE_FAMILY[t] === family && types.has(t));
-        if (shown.length === 0) return null;
-        return (
-          <div key={family} className={styles.legendGroup}>
-            <span className={styles.legendHeading}>{label}</span>
-            <ul className={styles.legendList}>
-              {shown.map((t) => (
-                <li key={t} data-legend-type={t}>
-                  <EdgeSwatch type={t} />
-                  {STANCE_LABEL[t]}
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      })}
-      <div className={styles.legendGroup}>
-        <span className={styles.legendHeading}>Actors</span>
-        <ul className={styles.legendList}>
-          {KINDS.filter((k) => kinds.has(k)).map((k) => (
-            <li key={k}>
-              <KindSwatch kind={k} />
-              {SHAPE_LABEL[k]}
+      {/* One list that wraps as a line of text: the families' names lead their types. */}
+      <ul className={styles.legendList}>
+        {FAMILIES.map(({ family, label }) => {
+          const shown = STANCE_TYPES.filter((t) => STANCE_FAMILY[t] === family && types.has(t));
+          return shown.map((t, i) => (
+            <li key={t} data-legend-type={t}>
+              {i === 0 && <span className={styles.legendHeading}>{label} </span>}
+              <EdgeSwatch type={t} />
+              {STANCE_LABEL[t]}
             </li>
-          ))}
-          <li className={styles.legendNote}>size = stances in the whole dataset</li>
-          {counted && (
-            <li className={styles.legendNote}>
-              <CountSwatch />
-              stances merged into one arrow
-            </li>
-          )}
-          {outside && (
-            <li className={styles.legendNote} data-legend="outside">
-              <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true" className={styles.swatch}>
-                <circle r="4" className={styles.outsideDot} />
-              </svg>
-              a fact from outside the reports
-            </li>
-          )}
-        </ul>
-      </div>
+          ));
+        })}
+        {KINDS.filter((k) => kinds.has(k)).map((k) => (
+          <li key={k}>
+            <KindSwatch kind={k} />
+            {SHAPE_LABEL[k]}
+          </li>
+        ))}
+        <li className={styles.legendNote}>size: stances in the dataset</li>
+        {counted && (
+          <li className={styles.legendNote}>
+            <CountSwatch />
+            stances merged into one arrow
+          </li>
+        )}
+        {outside && (
+          <li className={styles.legendNote} data-legend="outside">
+            <svg width="12" height="12" viewBox="-6 -6 12 12" aria-hidden="true" className={styles.swatch}>
+              <circle r="4" className={styles.outsideDot} />
+            </svg>
+            a fact from outside the reports
+          </li>
+        )}
+      </ul>
     </div>
   );
 });

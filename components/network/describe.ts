@@ -1,10 +1,20 @@
 import type { DatasetIndex } from "@/lib/data";
 import type { Stance } from "@/lib/model";
-import { stanceSentence } from "@/lib/select";
+import { stanceAbout, stanceSentence } from "@/lib/select";
 import { formatDate } from "@/lib/time";
 
 /** "Russia condemns the United States — January 2020, source: TASS": the text alternative of one edge. */
 export function stanceLine(index: DatasetIndex, s: Stance): string {
   const publisher = index.sourceById.get(s.sourceId)?.publisher ?? s.sourceId;
   return `${stanceSentence(index, s)} — ${formatDate(s.date, s.datePrecision)}, source: ${publisher}`;
+}
+
+/**
+ * "The United States condemns Iran — US, UK, France and Germany condemn Iran's strikes, 14 Apr 2024, source:
+ * Anadolu Agency": an arrow's tooltip line, naming the event the stance is about where the dataset links one.
+ */
+export function stanceTipLine(index: DatasetIndex, s: Stance): string {
+  if (!s.eventId || !index.eventById.has(s.eventId)) return stanceLine(index, s);
+  const publisher = index.sourceById.get(s.sourceId)?.publisher ?? s.sourceId;
+  return `${stanceAbout(index, s)}, source: ${publisher}`;
 }

@@ -34,6 +34,23 @@ export interface QuoteCardProps {
 }
 
 /**
+ * The quoted words, or, for a short fragment ("mirror response") that carries its sentence from the report,
+ * that sentence with the quoted words marked, so the card reads as what was said.
+ */
+function InSentence({ quote }: { quote: Quote }) {
+  const { text, sentence } = quote;
+  const at = sentence ? sentence.indexOf(text) : -1;
+  if (!sentence || at < 0) return text;
+  return (
+    <>
+      <span className={styles.around}>{sentence.slice(0, at)}</span>
+      <mark className={styles.quoted}>{text}</mark>
+      <span className={styles.around}>{sentence.slice(at + text.length)}</span>
+    </>
+  );
+}
+
+/**
  * One quote: a figure with the verbatim text, the fact-check verdict where the quote carries a reviewed
  * claim, and a caption naming speaker, date, context and source. Clicking the card (or "Highlight")
  * selects it in every view; "Source" opens the evidence panel.
@@ -74,7 +91,9 @@ export const QuoteCard = memo(function QuoteCard({
       onClick={onCardClick}
     >
       <figure>
-        <blockquote className="quote-text">{quote.text}</blockquote>
+        <blockquote className="quote-text" data-sentence={quote.sentence ? "true" : undefined}>
+          <InSentence quote={quote} />
+        </blockquote>
         {claim && (
           <div className={styles.verdict} data-testid="verdict">
             <strong className={`verdict-badge ${styles.verdictBadge}`}>

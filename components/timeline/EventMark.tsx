@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import type { EventKind } from "@/lib/model";
-import { MARK_RADIUS, type PlacedMark } from "@/lib/layout/timeline";
+import { INSIDE_GLYPH, MARK_RADIUS, type PlacedMark } from "@/lib/layout/timeline";
 import { TARGET_SIZE } from "../theme";
 import { glyphPath, KIND_STYLE } from "./kindStyle";
 import styles from "./Timeline.module.css";
@@ -11,6 +11,8 @@ import styles from "./Timeline.module.css";
 export const LANE_HEIGHT = 20;
 const BAR_HALF = 4;
 const BAR_HALF_LABELLED = 8;
+/** Radius of the kind's glyph drawn on a span (a little smaller than a point's, to sit on the bar). */
+const SPAN_GLYPH = 5;
 /** Radius of the provenance dot. */
 const OUTSIDE_DOT = 3.5;
 
@@ -130,6 +132,14 @@ export const EventMark = memo(function EventMark({
             rx={2}
             fill={color}
             stroke={color}
+          />
+          {/* The kind's glyph on the span, as the legend draws it: at its start when its title is inside. */}
+          <path
+            className={styles.glyph}
+            transform={`translate(${labelInside ? (INSIDE_GLYPH + 4) / 2 : w / 2} 0)`}
+            d={glyphPath(glyph, SPAN_GLYPH)}
+            fill={color}
+            fillRule="evenodd"
           />
           {mark.clipStart && <path className={styles.clip} d="M6 -5L1 0L6 5" stroke={color} />}
           {mark.clipEnd && (

@@ -12,6 +12,8 @@ import { AxisBottom, GridLines } from "./TimeGrid";
 import styles from "./Timeline.module.css";
 
 const LABEL_ROW = 16;
+/** Room under the labels for the leader lines that join a label moved aside to its band. */
+const LEADER = 12;
 const AXIS_HEIGHT = 24;
 /** A pointer that moves less than this between down and up is a click (clears the brush), not a drag. */
 const DRAG_THRESHOLD = 4;
@@ -57,7 +59,7 @@ export function Overview({
   onYears,
 }: OverviewProps) {
   const { width, scale } = track;
-  const labelsHeight = track.labelRows > 0 ? track.labelRows * LABEL_ROW + 6 : 0;
+  const labelsHeight = track.labelRows > 0 ? track.labelRows * LABEL_ROW + 6 + LEADER : 0;
   const plotHeight = Math.max(2, track.lanes) * LANE_HEIGHT + 8;
   const height = labelsHeight + plotHeight + AXIS_HEIGHT;
   const brushRef = useRef<BrushInstance>(null);
@@ -147,11 +149,39 @@ export function Overview({
           data-testid="timeline-years"
         />
       )}
+      {/* Every leader before every label, so that a label's halo covers a leader that passes behind it. */}
+      <g aria-hidden="true">
+        {track.bands.map((b) => {
+          const l = b.label;
+          if (!l) return null;
+          const labelY = labelsHeight - 6 - LEADER - l.row * LABEL_ROW;
+          const mid = (b.x0 + b.x1) / 2;
+          // The leader leaves the label at the point nearest the band's middle and turns at right angles, so
+          // that one moved aside never runs under its neighbour; from an upper row, between the labels below.
+          let from = Math.max(l.left + 3, Math.min(l.left + l.width - 3, mid));
+          const below = track.bands.flatMap((o) => (o.label && o.label.row < l.row ? [o.label] : []));
+          const free = (x: number) => below.every((o) => x < o.left - 3 || x > o.left + o.width + 3);
+          for (let d = 0; d < l.width && !free(from); d++)
+            for (const x of [from - d, from + d])
+              if (x >= l.left + 3 && x <= l.left + l.width - 3 && free(x)) {
+                from = x;
+                break;
+              }
+          return (
+            <path
+              key={b.id}
+              className={styles.leader}
+              data-leader={b.id}
+              fill="none"
+              d={`M${from} ${labelY + 4}V${labelsHeight - LEADER / 2}H${mid}V${labelsHeight}`}
+            />
+          );
+        })}
+      </g>
       {track.bands.map((b) => {
         const ep = episodes.get(b.id);
         const selected = episode === b.id;
-        const labelY = b.label ? labelsHeight - 6 - b.label.row * LABEL_ROW : 0;
-        const mid = (b.x0 + b.x1) / 2;
+        const labelY = b.label ? labelsHeight - 6 - LEADER - b.label.row * LABEL_ROW : 0;
         return (
           <g
             key={b.id}
@@ -164,12 +194,9 @@ export function Overview({
               {`${ep?.title ?? b.id}: ${b.count} event${b.count === 1 ? "" : "s"}. Click to ${selected ? "show all episodes" : "open this episode"}.`}
             </title>
             {b.label && (
-              <>
-                <line className={styles.leader} x1={mid} x2={mid} y1={labelY + 3} y2={labelsHeight} />
-                <text className={styles.bandLabel} x={b.label.left} y={labelY}>
-                  {b.label.text}
-                </text>
-              </>
+              <text className={styles.bandLabel} x={b.label.left} y={labelY}>
+                {b.label.text}
+              </text>
             )}
             <rect
               className={styles.bandRect}

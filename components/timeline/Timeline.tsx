@@ -16,7 +16,7 @@ import type { Episode, Event, EventKind } from "@/lib/model";
 import { fromOutside } from "@/lib/model/provenance";
 import type { VisibleRecords } from "@/lib/select";
 import type { YearRange } from "@/lib/view";
-import { layoutTimeline, type PlacedMark, type TimelineLayout } from "@/lib/layout/timeline";
+import { eventLabelRank, layoutTimeline, type PlacedMark, type TimelineLayout } from "@/lib/layout/timeline";
 import { cachedIn } from "@/lib/util/memo";
 import { formatDate, formatYears } from "@/lib/time";
 import type { LinkedViewProps } from "../viewProps";
@@ -28,7 +28,6 @@ import { EventTooltip, type TipAnchor } from "./EventTooltip";
 import { KIND_STYLE } from "./kindStyle";
 import { markAt, MARK_SELECTOR } from "./markAt";
 import { Overview } from "./Overview";
-import { SelectedEvent } from "./SelectedEvent";
 import { TimelineLegend } from "./TimelineLegend";
 import { useElementWidth } from "../useElementWidth";
 import styles from "./Timeline.module.css";
@@ -123,6 +122,7 @@ export function Timeline({
         width,
         span: index.span,
         detailLabels: zoomed,
+        labelRank: eventLabelRank(index),
         orderLimit: TABLE_ROWS,
       });
     // A list of events seen before (the unfiltered view's is the dataset's own array, so every reset) is laid
@@ -146,13 +146,17 @@ export function Timeline({
     () => new Map(interactive ? layout.order.map((id, i) => [id, i]) : []),
     [layout.order, interactive],
   );
-  // The legend lists the kinds the dataset has, in a fixed order (filters do not reshuffle it), and the
-  // provenance dot when the dataset has an event it marks.
-  const anyOutside = useMemo(() => index.data.events.some(fromOutside), [index]);
-  const kinds = useMemo(() => {
-    const present = new Set<EventKind>(index.data.events.map((e) => e.kind));
-    return (Object.keys(KIND_STYLE) as EventKind[]).filter((k) => present.has(k));
-  }, [index]);
+  // The legend lists what the chart draws now: the kinds of the drawn events in a fixed order (filters do
+  // not reshuffle it), the bar of a month or year when one is drawn, the provenance dot when a drawn event
+  // carries it.
+  const legend = useMemo(() => {
+    const present = new Set<EventKind>(context.events.map((e) => e.kind));
+    return {
+      kinds: (Object.keys(KIND_STYLE) as EventKind[]).filter((k) => present.has(k)),
+      spans: !layout.aggregated && context.events.some((e) => e.datePrecision !== "day"),
+      outside: !layout.aggregated && context.events.some(fromOutside),
+    };
+  }, [context.events, layout.aggregated]);
 
   const [active, setActive] = useState<string | null>(null);
   const [tip, setTip] = useState<Tip | null>(null);
@@ -297,7 +301,6 @@ export function Timeline({
     setTip((t) => (t && t.via === "focus" ? null : t));
   };
 
-  const focusedEvent = focusedId ? index.eventById.get(focusedId) : undefined;
   const tipEvent = shownTip ? index.eventById.get(shownTip.id) : undefined;
   const empty = context.events.length === 0;
   const episodeById = index.episodeById;
@@ -328,7 +331,7 @@ export function Timeline({
           Show as table
         </button>
       </div>
-      <TimelineLegend kinds={kinds} outside={anyOutside} />
+      {!empty && <TimelineLegend kinds={legend.kinds} spans={legend.spans} outside={legend.outside} />}
       {/* Always there, so that picking years rewrites a line instead of pushing the whole chart down
           (which repainted all of it). */}
       {!empty && (
@@ -387,15 +390,6 @@ export function Timeline({
           rootWidth={width}
           interactive={shownTip.via === "focus"}
           onSource={() => onEvidence({ kind: "event", id: tipEvent.id })}
-        />
-      )}
-      {focusedEvent && (
-        <SelectedEvent
-          index={index}
-          event={focusedEvent}
-          shown={interactive ? position.has(focusedEvent.id) : context.events.includes(focusedEvent)}
-          onSelect={onSelect}
-          onEvidence={onEvidence}
         />
       )}
       <EventTable index={index} order={layout.order} total={layout.total} inYears={inYears} shown={table} />

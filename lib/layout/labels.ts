@@ -1,4 +1,4 @@
-import type { Box } from "./networkGeometry";
+import type { Box, Point } from "./networkGeometry";
 
 // ── Text width ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -135,6 +135,49 @@ export function placeLabelRows(
   return out;
 }
 
+/**
+ * Places labels in as few rows as hold them (at most `maxRows`), each as near its position as the others
+ * allow: a row's labels keep their order, pushed apart just enough not to overlap and back inside
+ * [0, extent]. With `n` rows, every n-th label in order of position shares a row. A label moved off its
+ * position needs a leader line to what it names. Labels that fit no row count are all placed in `maxRows`
+ * rows by {@link placeLabelRows}, which drops what does not fit.
+ */
+export function spreadLabelRows(
+  labels: readonly LabelRequest[],
+  extent: number,
+  maxRows: number,
+  gap: number,
+): PlacedLabel[] {
+  const order = labels.map((_, i) => i).sort((a, b) => labels[a]!.x - labels[b]!.x || a - b);
+  for (let rows = 1; rows <= maxRows; rows++) {
+    const out = new Array<PlacedLabel>(labels.length);
+    let fits = true;
+    for (let row = 0; row < rows && fits; row++) {
+      const members = order.filter((_, k) => k % rows === row);
+      const total = members.reduce((sum, i) => sum + labels[i]!.width, 0) + gap * (members.length - 1);
+      if (total > extent) {
+        fits = false;
+        break;
+      }
+      // Centred on their positions, pushed right past each other, then back left from the far edge.
+      const left = members.map((i) => labels[i]!.x - labels[i]!.width / 2);
+      for (let k = 0; k < left.length; k++) {
+        const min = k === 0 ? 0 : left[k - 1]! + labels[members[k - 1]!]!.width + gap;
+        left[k] = Math.max(left[k]!, min);
+      }
+      for (let k = left.length - 1; k >= 0; k--) {
+        const w = labels[members[k]!]!.width;
+        const max = k === left.length - 1 ? extent - w : left[k + 1]! - gap - w;
+        left[k] = Math.min(left[k]!, max);
+      }
+      members.forEach((i, k) => (out[i] = { left: left[k]!, row }));
+    }
+    if (fits) return out;
+  }
+  const lefts = labels.map((l) => ({ x: l.x - l.width / 2, width: l.width }));
+  return placeLabelRows(lefts, extent, maxRows, gap);
+}
+
 // ── Labels around marks (the network) ──────────────────────────────────────────────────────────────────
 // By hand: visx places no labels around marks (@visx/annotation draws one label where it is told, unaware of
 // the others), and the server must place them as the client does.
@@ -157,6 +200,12 @@ export interface LabelInput {
   height: number;
 }
 
+/**
+ * How much further out than right beside its mark a label may go, tried in order, when every side nearer
+ * is taken (by an arrow, most often): a few pixels still read as the mark's label.
+ */
+const PUSHES = [0, 5, 10, 16] as const;
+
 /** Sides tried in order: under the mark reads best, then beside it, then above, then the corners. */
 const SIDES: readonly LabelSide[] = [
   "below",
@@ -169,10 +218,11 @@ const SIDES: readonly LabelSide[] = [
   "above-left",
 ];
 
-/** The box a label occupies on a side of its mark. */
-export function labelBox(l: LabelInput, side: LabelSide): Box {
+/** The box a label occupies on a side of its mark, `push` pixels further out than right beside it. */
+export function labelBox(l: LabelInput, side: LabelSide, push = 0): Box {
   const gap = 2;
-  const { x, y, r, width: w, height: h } = l;
+  const { x, y, width: w, height: h } = l;
+  const r = l.r + push;
   const d = r * 0.7 + gap;
   switch (side) {
     case "below":
@@ -198,6 +248,63 @@ export function labelBox(l: LabelInput, side: LabelSide): Box {
 export const boxesOverlap = (a: Box, b: Box) =>
   a.x0 + 1 < b.x1 && b.x0 + 1 < a.x1 && a.y0 + 1 < b.y1 && b.y0 + 1 < a.y1;
 
+/** Where {@link placeLabelsClear} put a label: the side of its mark, and how far out ({@link labelBox}'s `push`). */
+export interface PlacedSide {
+  side: LabelSide;
+  push: number;
+  /**
+   * True when no place near the mark is clear of the arrows: the label is drawn on a plate over them, so that
+   * no arrow runs through its letters.
+   */
+  plate: boolean;
+}
+
+/** A drawn line labels keep clear of (an arrow), as the points of a polyline. */
+export type LabelObstacle = readonly Point[];
+
+/** Whether the segment from `p` to `q` passes through the box (Liang–Barsky clipping). */
+export function segmentCrossesBox(p: Point, q: Point, b: Box): boolean {
+  const dx = q.x - p.x;
+  const dy = q.y - p.y;
+  let t0 = 0;
+  let t1 = 1;
+  const sides: [number, number][] = [
+    [-dx, p.x - b.x0],
+    [dx, b.x1 - p.x],
+    [-dy, p.y - b.y0],
+    [dy, b.y1 - p.y],
+  ];
+  for (const [den, num] of sides) {
+    if (den === 0) {
+      if (num < 0) return false;
+      continue;
+    }
+    const t = num / den;
+    if (den < 0) {
+      if (t > t1) return false;
+      if (t > t0) t0 = t;
+    } else {
+      if (t < t0) return false;
+      if (t < t1) t1 = t;
+    }
+  }
+  return t0 <= t1;
+}
+
+/** Whether a polyline passes through a box shrunk by a pixel each side (glyphs rarely fill their box). */
+export function lineCrossesBox(line: LabelObstacle, box: Box): boolean {
+  const inner = { x0: box.x0 + 1, y0: box.y0 + 1, x1: box.x1 - 1, y1: box.y1 - 1 };
+  for (let i = 1; i < line.length; i++) if (segmentCrossesBox(line[i - 1]!, line[i]!, inner)) return true;
+  return false;
+}
+
+/** The box around a polyline's points. */
+function lineBounds(line: LabelObstacle): Box {
+  const xs = line.map((p) => p.x);
+  const ys = line.map((p) => p.y);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
 /**
  * Greedy label placement on screen: labels in the given order (most important first) take the first side of
  * their mark (below, right, left, above, then the corners) that overlaps no mark, no placed label and stays
@@ -207,20 +314,57 @@ export function placeLabels(
   labels: readonly LabelInput[],
   view: { width: number; height: number },
 ): Map<string, LabelSide | null> {
+  const placed = placeLabelsClear(labels, view, []);
+  return new Map([...placed].map(([id, p]) => [id, p?.side ?? null]));
+}
+
+/**
+ * {@link placeLabels} that also keeps labels clear of `lines` (the arrows): where no side right beside a mark
+ * is clear, its label may sit a few pixels further out ({@link PUSHES}); where none of those is clear either,
+ * it takes the side free of marks and labels that the fewest arrows cross, on a plate drawn over them
+ * (`plate`).
+ */
+export function placeLabelsClear(
+  labels: readonly LabelInput[],
+  view: { width: number; height: number },
+  lines: readonly LabelObstacle[],
+): Map<string, PlacedSide | null> {
   const marks: Box[] = labels.map((l) => ({ x0: l.x - l.r, y0: l.y - l.r, x1: l.x + l.r, y1: l.y + l.r }));
+  const obstacles = lines.filter((l) => l.length > 1).map((line) => ({ line, bounds: lineBounds(line) }));
   const placed: Box[] = [];
-  const out = new Map<string, LabelSide | null>();
+  const out = new Map<string, PlacedSide | null>();
+  const fits = (box: Box, i: number, clear: boolean) =>
+    box.x0 >= 0 &&
+    box.y0 >= 0 &&
+    box.x1 <= view.width &&
+    box.y1 <= view.height &&
+    !marks.some((m, j) => j !== i && boxesOverlap(box, m)) &&
+    !placed.some((p) => boxesOverlap(box, p)) &&
+    !(clear && obstacles.some((o) => boxesOverlap(box, o.bounds) && lineCrossesBox(o.line, box)));
   labels.forEach((l, i) => {
-    let chosen: LabelSide | null = null;
-    for (const side of SIDES) {
-      const box = labelBox(l, side);
-      if (box.x0 < 0 || box.y0 < 0 || box.x1 > view.width || box.y1 > view.height) continue;
-      if (marks.some((m, j) => j !== i && boxesOverlap(box, m))) continue;
-      if (placed.some((p) => boxesOverlap(box, p))) continue;
-      chosen = side;
-      placed.push(box);
-      break;
+    let chosen: PlacedSide | null = null;
+    // Without arrows to avoid, a label sits right beside its mark or nowhere.
+    for (const push of obstacles.length > 0 ? PUSHES : PUSHES.slice(0, 1)) {
+      const side = SIDES.find((s) => fits(labelBox(l, s, push), i, true));
+      if (side) {
+        chosen = { side, push, plate: false };
+        break;
+      }
     }
+    if (!chosen && obstacles.length > 0) {
+      // The side its plate hides the fewest arrows on.
+      let fewest = Infinity;
+      for (const side of SIDES) {
+        const box = labelBox(l, side);
+        if (!fits(box, i, false)) continue;
+        const n = obstacles.filter((o) => boxesOverlap(box, o.bounds) && lineCrossesBox(o.line, box)).length;
+        if (n < fewest) {
+          fewest = n;
+          chosen = { side, push: 0, plate: true };
+        }
+      }
+    }
+    if (chosen) placed.push(labelBox(l, chosen.side, chosen.push));
     out.set(l.id, chosen);
   });
   return out;

@@ -11,14 +11,17 @@ export type { ForceLayoutOptions, LayoutLinkInput, LayoutNodeInput, NetworkLayou
 export * from "./networkDataset";
 export * from "./networkGeometry";
 export * from "./networkLanes";
+export * from "./networkLabels";
 export * from "./networkSpotlight";
 export * from "./networkRoving";
 export {
   LABEL_FONT_PX,
   labelBox,
   labelWidth,
+  lineCrossesBox,
   placeLabels,
   textWidth,
   type LabelInput,
+  type LabelObstacle,
   type LabelSide,
 } from "./labels";

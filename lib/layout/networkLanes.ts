@@ -23,6 +23,10 @@ export function laneBow(lane: number, lanes: number): number {
 export interface EdgeGeometry {
   d: string;
   mid: Point;
+  /** The path's ends and, for a bowed edge, its quadratic control point (null for a straight line). */
+  a: Point;
+  b: Point;
+  c: Point | null;
 }
 
 const fmt = (v: number) => String(Math.round(v * 10) / 10);
@@ -63,9 +67,73 @@ export function edgeGeometry(
     return {
       d: `M${fmt(a.x)},${fmt(a.y)}L${fmt(b.x)},${fmt(b.y)}`,
       mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+      a,
+      b,
+      c: null,
     };
   return {
     d: `M${fmt(a.x)},${fmt(a.y)}Q${fmt(c.x)},${fmt(c.y)} ${fmt(b.x)},${fmt(b.y)}`,
     mid: { x: 0.25 * a.x + 0.5 * c.x + 0.25 * b.x, y: 0.25 * a.y + 0.5 * c.y + 0.25 * b.y },
+    a,
+    b,
+    c,
   };
+}
+
+/** Straight pieces a curved edge is measured along by {@link edgeDistance}: well under a pixel off at our bows. */
+const CURVE_STEPS = 24;
+
+/** An edge's drawn path as a polyline: its two ends, or its curve in {@link CURVE_STEPS} straight pieces. */
+export function edgePolyline(g: Pick<EdgeGeometry, "a" | "b" | "c">): Point[] {
+  const { a, b, c } = g;
+  if (!c) return [a, b];
+  const out = [a];
+  for (let i = 1; i <= CURVE_STEPS; i++) {
+    const t = i / CURVE_STEPS;
+    const u = 1 - t;
+    out.push({
+      x: u * u * a.x + 2 * u * t * c.x + t * t * b.x,
+      y: u * u * a.y + 2 * u * t * c.y + t * t * b.y,
+    });
+  }
+  return out;
+}
+
+/** Distance from `p` to the segment from `a` to `b`. */
+function segmentDistance(p: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const l2 = dx * dx + dy * dy;
+  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / l2));
+  return Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+}
+
+/** Distance from a point to an edge's drawn path (its line or its quadratic curve), in pixels. */
+export function edgeDistance(g: Pick<EdgeGeometry, "a" | "b" | "c">, p: Point): number {
+  const line = edgePolyline(g);
+  let best = Infinity;
+  for (let i = 1; i < line.length; i++) best = Math.min(best, segmentDistance(p, line[i - 1]!, line[i]!));
+  return best;
+}
+
+/**
+ * The edge whose path passes nearest `p`, within `within` pixels, or null: where two arrows cross, a click
+ * picks the one nearer the pointer rather than the one drawn last (whose hit area lies on top). Ties go to
+ * the edge listed first.
+ */
+export function nearestEdge(
+  p: Point,
+  edges: Iterable<readonly [string, Pick<EdgeGeometry, "a" | "b" | "c">]>,
+  within: number,
+): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const [id, g] of edges) {
+    const d = edgeDistance(g, p);
+    if (d <= within && d < bestDistance) {
+      best = id;
+      bestDistance = d;
+    }
+  }
+  return best;
 }

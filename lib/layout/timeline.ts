@@ -9,6 +9,7 @@ export * from "./labels";
 export * from "./timelineLanes";
 export * from "./timelineScale";
 export {
+  INSIDE_GLYPH,
   LABEL_FONT,
   MARK_GAP,
   MARK_RADIUS,
@@ -22,6 +23,7 @@ export { TICK_FONT } from "./timelineTicks";
 export type { PlacedBin, Track } from "./timelineTrack";
 export { MAX_LABEL_ROWS, MIN_BAND_WIDTH, type OverviewTrack, type PlacedBand } from "./timelineOverview";
 export { panelColumns, type EpisodeTrack, type TimelineEpisodeInput } from "./timelineEpisodes";
+export { eventLabelRank, labelStripMarks, MIN_STRIP_LABEL } from "./timelineLabels";
 
 /** Options of {@link layoutTimeline}. */
 export interface TimelineOptions {
@@ -37,6 +39,8 @@ export interface TimelineOptions {
   minPanelWidth?: number;
   /** Write event titles beside the marks of the episode panels (room permitting). */
   detailLabels?: boolean;
+  /** Without `detailLabels`, which marks of a panel label first where labels fit (lower first). */
+  labelRank?: (id: string) => number;
   /**
    * When the events are counted rather than drawn, {@link TimelineLayout.order} holds only the earliest this
    * many (what a text alternative lists): picking them is a scan, sorting 100,000 events is not.
@@ -107,6 +111,7 @@ export function layoutTimeline(
     minPanelWidth: options.minPanelWidth ?? 280,
     detailLabels: options.detailLabels ?? false,
     aggregated,
+    labelRank: options.labelRank,
   });
 
   return {

@@ -1,4 +1,5 @@
 import { precisionSpan } from "../time";
+import { labelStripMarks } from "./timelineLabels";
 import { placeMarks, type TimelineEventInput } from "./timelineMarks";
 import { dayTicks, episodeDomain, timeScale } from "./timelineScale";
 import { thinTicks } from "./timelineTicks";
@@ -39,6 +40,11 @@ export interface EpisodePanelOptions {
   detailLabels: boolean;
   /** Count events per day instead of drawing one mark each. */
   aggregated: boolean;
+  /**
+   * Without `detailLabels`: which marks label first where labels fit (lower first; stances by Russia and Iran,
+   * strikes). Unset, marks label in time order.
+   */
+  labelRank?: (id: string) => number;
 }
 
 /**
@@ -48,7 +54,7 @@ export interface EpisodePanelOptions {
 export function layoutEpisodePanels(
   episodes: readonly TimelineEpisodeInput[],
   byEpisode: ReadonlyMap<string, readonly TimelineEventInput[]>,
-  { width, gap, minPanelWidth, detailLabels, aggregated }: EpisodePanelOptions,
+  { width, gap, minPanelWidth, detailLabels, aggregated, labelRank = () => 0 }: EpisodePanelOptions,
 ): { panels: EpisodeTrack[]; columns: number; panelWidth: number } {
   const shown = episodes.filter((ep) => byEpisode.has(ep.id));
   const columns = panelColumns(width, shown.length, minPanelWidth, gap);
@@ -60,6 +66,14 @@ export function layoutEpisodePanels(
     const placedMarks = aggregated
       ? { marks: [], lanes: 1 }
       : placeMarks(list, epScale, panelWidth, detailLabels);
+    // A strip among others labels its marks where they fit, without moving one (a zoomed one labels all).
+    if (!aggregated && !detailLabels)
+      placedMarks.marks = labelStripMarks(
+        placedMarks.marks,
+        new Map(list.map((e) => [e.id, e.title])),
+        panelWidth,
+        labelRank,
+      );
     return {
       episode: ep,
       width: panelWidth,

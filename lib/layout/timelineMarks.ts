@@ -24,6 +24,8 @@ export const LABEL_FONT = 12;
 const LABEL_PAD = 4;
 /** Longest title written beside a point: longer ones are cut, so one label does not claim a whole lane. */
 const LONGEST_MARK_LABEL = 320;
+/** Room a span with its title inside keeps at its start for its kind's glyph. */
+export const INSIDE_GLYPH = 2 * MARK_RADIUS + 2;
 /** A span narrower than this gets its title beside it rather than inside. */
 const MIN_INSIDE_LABEL = 80;
 
@@ -74,8 +76,10 @@ export function placeMarks(
   });
   const placedLabels = extents.map((ext, i) => (labels ? labelBeside(events[i]!.title, ext, width) : null));
   const intervals: Interval[] = extents.map((ext, i) => {
-    const lo = ext.span ? ext.x0 : ext.x0 - MARK_RADIUS;
-    const hi = ext.span ? ext.x1 : ext.x1 + MARK_RADIUS;
+    // A span is at least as wide as the kind's glyph drawn at its middle.
+    const mid = (ext.x0 + ext.x1) / 2;
+    const lo = ext.span ? Math.min(ext.x0, mid - MARK_RADIUS) : ext.x0 - MARK_RADIUS;
+    const hi = ext.span ? Math.max(ext.x1, mid + MARK_RADIUS) : ext.x1 + MARK_RADIUS;
     const label = placedLabels[i];
     if (!label) return { x0: lo, x1: hi };
     const w = textWidth(label.text, LABEL_FONT);
@@ -123,8 +127,9 @@ function labelBeside(
   width: number,
 ): PlacedMark["label"] {
   if (ext.span && ext.x1 - ext.x0 >= MIN_INSIDE_LABEL) {
-    const inside = fitText(title, ext.x1 - ext.x0 - 2 * LABEL_PAD, LABEL_FONT);
-    if (inside) return { text: inside, x: ext.x0 + LABEL_PAD, anchor: "start" };
+    // After the kind's glyph, which a span draws at its start when its title is written inside.
+    const inside = fitText(title, ext.x1 - ext.x0 - 2 * LABEL_PAD - INSIDE_GLYPH, LABEL_FONT);
+    if (inside) return { text: inside, x: ext.x0 + LABEL_PAD + INSIDE_GLYPH, anchor: "start" };
   }
   const full = fitText(title, LONGEST_MARK_LABEL, LABEL_FONT);
   const w = textWidth(full, LABEL_FONT);

@@ -1,5 +1,5 @@
 import { precisionSpan } from "../time";
-import { placeLabelRows, textWidth } from "./labels";
+import { spreadLabelRows, textWidth } from "./labels";
 import type { TimelineEpisodeInput } from "./timelineEpisodes";
 import { LABEL_FONT, placeMarks, type TimelineEventInput } from "./timelineMarks";
 import { timeScale, yearDomain } from "./timelineScale";
@@ -11,7 +11,7 @@ export const MIN_BAND_WIDTH = 8;
 /** Most rows of band labels above the overview. */
 export const MAX_LABEL_ROWS = 4;
 
-/** An episode on the overview: a band over its span, and its label placed in a row above. */
+/** An episode on the overview: a band over its span, and its label placed in a row above (maybe aside). */
 export interface PlacedBand {
   id: string;
   x0: number;
@@ -58,8 +58,10 @@ export function layoutOverview(
     return { x0, x1 };
   });
   const labelSizes = episodes.map((ep) => textWidth(ep.label, LABEL_FONT, true));
-  const placed = placeLabelRows(
-    bandExtents.map((b, i) => ({ x: b.x0, width: labelSizes[i]! })),
+  // As few rows as hold the labels, each centred over its band where the others leave room (a leader line
+  // joins a label moved aside to its band): one row on a desktop, not three stacked over 2023–2025.
+  const placed = spreadLabelRows(
+    bandExtents.map((b, i) => ({ x: (b.x0 + b.x1) / 2, width: labelSizes[i]! })),
     width,
     MAX_LABEL_ROWS,
     10,

@@ -134,6 +134,11 @@ export const quoteSchema = z.strictObject({
   id: idSchema,
   speaker: idSchema,
   text: verbatim,
+  /**
+   * The report's sentence around a short quoted fragment ("mirror response"), verbatim, so that a view can
+   * show the words where they were said; it contains `text`.
+   */
+  sentence: verbatim.optional(),
   ...datedFields,
   sourceId: idSchema,
   /** Where and to whom it was said. */

@@ -1,6 +1,7 @@
 import type { DatasetIndex } from "../data/indexDataset";
 import type { Stance, StanceType } from "../model/schema";
 import type { Selection } from "../model/viewState";
+import { formatDate } from "../time";
 
 /** Human labels of stance types, as verbs for sentences ("Russia condemns the United States"). */
 export const STANCE_VERB: Record<StanceType, string> = {
@@ -70,6 +71,17 @@ export function stanceSentence(index: DatasetIndex, stance: Stance): string {
   const from = actorInSentence(index, stance.from);
   const to = actorInSentence(index, stance.to);
   return `${capitalise(from)} ${STANCE_VERB[stance.type]} ${to}`;
+}
+
+/**
+ * A stance with the event it is about, where the dataset links one: "The United States condemns Iran — US, UK,
+ * France and Germany condemn Iran's strikes, 14 Apr 2024" (an arrow's tooltip, the evidence heading); else
+ * {@link stanceSentence}.
+ */
+export function stanceAbout(index: DatasetIndex, stance: Stance): string {
+  const e = stance.eventId ? index.eventById.get(stance.eventId) : undefined;
+  const sentence = stanceSentence(index, stance);
+  return e ? `${sentence} — ${e.title}, ${formatDate(e.date, e.datePrecision, "short")}` : sentence;
 }
 
 /** A human label for the selected record: `event “…”`, `actor Russia`, `quote by …`, `stance “…”`. */

@@ -225,7 +225,11 @@ test.describe("Russia in 2025 (/?actors=russia&years=2025)", () => {
       "quote:putin-assist-iranian-people",
       "quote:putin-discuss-pressing-issues",
     ]);
-    await expect(cards.first().locator("blockquote")).toHaveText("irresponsible decision");
+    // The fragment in its sentence from the report (share4all, quotes[].sentence), the quoted words marked.
+    await expect(cards.first().locator("blockquote")).toHaveText(
+      `On Sunday, Russia's Foreign Ministry sharply criticized the recent US airstrikes on Iranian nuclear sites, labeling them an "irresponsible decision" that targeted the territory of a sovereign state.`,
+    );
+    await expect(cards.first().locator("blockquote mark")).toHaveText("irresponsible decision");
   });
 });
 

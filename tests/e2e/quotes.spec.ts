@@ -58,7 +58,9 @@ test("the default view groups every quote by speaker, speakers by first quote, q
   const q = index.data.quotes.find((x) => x.speaker === "sergey-lavrov")!;
   const source = index.sourceById.get(q.sourceId)!;
   const figure = card(page, q.id).locator("figure");
-  await expect(figure.locator("blockquote")).toHaveText(q.text);
+  // A short fragment reads in its report's sentence, the quoted words marked; a longer quote stands alone.
+  await expect(figure.locator("blockquote")).toHaveText(q.sentence ?? q.text);
+  if (q.sentence) await expect(figure.locator("blockquote mark")).toHaveText(q.text);
   const caption = figure.locator("figcaption");
   await expect(caption).toContainText(lavrov.name);
   await expect(caption).toContainText(q.context);
@@ -321,6 +323,8 @@ test("picking the dispute stance type keeps the fact-checked claim's quote", asy
   // claims[] lavrov-iran-responsible-balanced-stand is quotes[] lavrov-gaza-iran-responsible-balanced
   // (claimId), said at an event whose only stance is a "praise"; the dispute stance is about that claim.
   await page.goto("/");
+  // The stance types sit behind "More filters".
+  await page.getByRole("button", { name: /^More filters/ }).click();
   await page.getByRole("button", { name: "Dispute (fact-check)", exact: true }).click();
   await expect(page).toHaveURL(/\/\?stances=dispute$/);
   const cards = quotesRegion(page).locator("[data-record^='quote:']");

@@ -1,6 +1,6 @@
 import { memo } from "react";
 import { Group } from "@visx/group";
-import type { Point } from "@/lib/layout/network";
+import type { NodeLabel } from "@/lib/layout/network";
 import { GRAPH_OTHERS_ID, type GraphNode } from "@/lib/select/graph";
 import { TARGET_SIZE } from "../../theme";
 import { nodeShape } from "../shapes";
@@ -20,8 +20,8 @@ export interface NodeMarkProps {
   kind: GraphNode["kind"];
   /** Text of the label. */
   label: string;
-  /** Where the label's baseline centre sits relative to the mark; null = no room for it. */
-  labelAt: Point | null;
+  /** Where the label's baseline centre sits relative to the mark (and on a plate?); null = no room for it. */
+  labelAt: NodeLabel | null;
   /** Font size of the label. */
   fontPx: number;
   /** Accessible name (for the grouped node, its tooltip). */
@@ -72,6 +72,17 @@ export const NodeMark = memo(function NodeMark({
       <circle r={Math.max(r, TARGET_SIZE / 2)} className={styles.hit} data-part="hit" />
       {ring && <circle r={r + 6} className={styles.ring} />}
       <path d={nodeShape(kind, r)} className={`${styles.mark} ${others ? styles.othersMark : ""}`} />
+      {labelAt?.plate && (
+        // No place near the mark is clear of the arrows: a plate over them keeps them out of the letters.
+        <rect
+          className={styles.labelPlate}
+          x={round1(labelAt.box.x0 - x - 1)}
+          y={round1(labelAt.box.y0 - y)}
+          width={round1(labelAt.box.x1 - labelAt.box.x0 + 2)}
+          height={round1(labelAt.box.y1 - labelAt.box.y0)}
+          rx={3}
+        />
+      )}
       {labelAt && (
         <text
           x={labelAt.x.toFixed(1)}
