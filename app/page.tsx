@@ -18,7 +18,8 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
   const first = data.events.reduce((min, e) => (e.date < min.date ? e : min), data.events[0]!);
   const last = data.events.reduce((max, e) => (e.date > max.date ? e : max), data.events[0]!);
   return (
-    <>
+    // On a screen the page is one screen tall: the views scroll inside their panels (globals.css).
+    <div className="app-shell">
       {/* First in the tab order, so a keyboard reaches any view in two presses instead of crossing the filters. */}
       <nav className="skip-links" aria-label="Skip links">
         <a href="#timeline">Skip to the timeline</a>
@@ -42,8 +43,11 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
           {data.actors.length} actors · {data.sources.length} reports
         </p>
         <p className="about-link">
-          <a href="/about">About the data</a>: the {data.sources.length} reports, how statements are coded,
-          what comes from outside the reports, and how to cite it.
+          <a href="/about">About the data</a>
+          <span className="about-more">
+            : the {data.sources.length} reports, how statements are coded, what comes from outside the
+            reports, and how to cite it.
+          </span>
         </p>
       </header>
       <Suspense>
@@ -57,6 +61,6 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
           ignored={ignored}
         />
       </Suspense>
-    </>
+    </div>
   );
 }

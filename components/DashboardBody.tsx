@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { useShallow } from "zustand/react/shallow";
 import type { DatasetIndex } from "@/lib/data";
 import {
@@ -11,8 +12,9 @@ import {
   selectVisibleIgnoringYears,
 } from "@/lib/select";
 import type { NodePlacer } from "@/lib/layout/network";
-import type { IgnoredParam } from "@/lib/view";
-import { useViewStore } from "./ViewStoreProvider";
+import { activeFilters } from "@/lib/select/filterTable";
+import { parseContextOf, serializeViewState, type IgnoredParam, type Selection } from "@/lib/view";
+import { useCurrentUrl, useViewStore } from "./ViewStoreProvider";
 import { FilterBar } from "./filters/FilterBar";
 import { IgnoredNotice } from "./filters/IgnoredNotice";
 import { Summary } from "./filters/Summary";
@@ -22,7 +24,40 @@ import { Network } from "./network/Network";
 import { QuotePanel } from "./quotes/QuotePanel";
 import { EvidencePanel } from "./evidence/EvidencePanel";
 import { PrintFooter } from "./PrintFooter";
+import { SelectedEvent } from "./timeline/SelectedEvent";
 import type { EvidenceRef } from "./viewProps";
+import { ViewTabs, type ViewTab } from "./layout/ViewTabs";
+import { revealSelection } from "./layout/revealLinked";
+import { useBackCloses } from "./layout/useBackCloses";
+
+/**
+ * The records a selection is about, as `kind:id`: itself, then its actors (a quote's speaker, an event's
+ * actors and targets, a stance's two sides) and its event. Each view brings one it draws into sight.
+ */
+function primaryRecords(index: DatasetIndex, selection: Selection | null): string[] {
+  if (!selection) return [];
+  const { kind, id } = selection;
+  const r =
+    kind === "event"
+      ? index.eventById.get(id)
+      : kind === "quote"
+        ? index.quoteById.get(id)
+        : kind === "stance"
+          ? index.stanceById.get(id)
+          : undefined;
+  const actors = !r
+    ? []
+    : "speaker" in r
+      ? [r.speaker]
+      : "from" in r
+        ? [r.from, r.to]
+        : [...r.actors, ...r.targets];
+  const event = r && "eventId" in r && r.eventId ? [`event:${r.eventId}`] : [];
+  return [`${kind}:${id}`, ...actors.map((a) => `actor:${a}`), ...event];
+}
+
+/** The views the evidence drawer can lie over: the one the user is not looking at. */
+type Over = "network" | "quotes";
 
 /** The dashboard under the store: derives what each view shows with the pure selectors and lays them out. */
 export function DashboardBody({
@@ -43,6 +78,7 @@ export function DashboardBody({
       setEpisode: s.setEpisode,
       toggleStance: s.toggleStance,
       toggleSelection: s.toggleSelection,
+      setSelection: s.setSelection,
       setQuery: s.setQuery,
       setProvenance: s.setProvenance,
       clearFilter: s.clearFilter,
@@ -50,7 +86,27 @@ export function DashboardBody({
     })),
   );
   const [evidence, setEvidence] = useState<EvidenceRef | null>(null);
+  const [over, setOver] = useState<Over>("quotes");
   const closeEvidence = useCallback(() => setEvidence(null), []);
+  // The drawer covers the view the user is not looking at: the network when the "Source" came from a quote,
+  // else the quotes. Another record of the same report opens in the same place.
+  const openEvidence = useCallback((ref: EvidenceRef) => {
+    const from = document.activeElement?.closest(".view")?.id;
+    setOver(from === "quotes" ? "network" : "quotes");
+    setEvidence(ref);
+  }, []);
+  const [tab, setTab] = useState<ViewTab>("timeline");
+  const [sheet, setSheet] = useState(false);
+  const closeSheet = useCallback(() => setSheet(false), []);
+  const parseContext = useMemo(() => parseContextOf(index), [index]);
+  const viewUrl = useCallback(() => {
+    const query = serializeViewState(view, parseContext);
+    return `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+  }, [view, parseContext]);
+  const writtenUrl = useCurrentUrl();
+  const urls = useMemo(() => ({ viewUrl, writtenUrl }), [viewUrl, writtenUrl]);
+  useBackCloses(sheet, closeSheet, urls);
+  useBackCloses(evidence !== null, closeEvidence, urls);
 
   const visible = selectVisible(index, view);
   const timelineContext = selectVisibleIgnoringYears(index, view);
@@ -59,8 +115,63 @@ export function DashboardBody({
   // actor pick re-renders it without recounting.
   const countsView = selectActorCountsView(index, view);
   const getActorCounts = useCallback(() => selectActorCounts(index, countsView), [index, countsView]);
+  const selectedEvent = view.selection?.kind === "event" ? index.eventById.get(view.selection.id) : undefined;
   const empty = visible.events.length + visible.stances.length + visible.quotes.length === 0;
-  const shared = { index, view, visible, linked, onSelect: actions.toggleSelection, onEvidence: setEvidence };
+  const shared = {
+    index,
+    view,
+    visible,
+    linked,
+    onSelect: actions.toggleSelection,
+    onEvidence: openEvidence,
+  };
+  const active = activeFilters(view);
+  // Stance types and provenance: the filters behind "More filters".
+  const moreCount = active.filter((row) => row.key === "stances" || row.key === "provenance").length;
+  // What each tab holds of the selection's links, counted over what the filters show: the timeline's events,
+  // the network's arrows (stances) and actors, the quotes.
+  const counts = useMemo(() => {
+    if (!linked.active) return null;
+    const count = <T extends { id: string }>(list: readonly T[], set: ReadonlySet<string>) =>
+      list.reduce((n, r) => (set.has(r.id) ? n + 1 : n), 0);
+    const drawn = new Set<string>();
+    for (const s of visible.stances) {
+      if (linked.actors.has(s.from)) drawn.add(s.from);
+      if (linked.actors.has(s.to)) drawn.add(s.to);
+    }
+    return {
+      timeline: count(visible.events, linked.events),
+      network: count(visible.stances, linked.stances) + drawn.size,
+      quotes: count(visible.quotes, linked.quotes),
+    };
+  }, [linked, visible]);
+
+  // A new selection (or another tab picked) brings its first lit mark into sight in each shown view, inside
+  // the view's own scroller, unless one is in sight already: the page never moves.
+  const viewsRef = useRef<HTMLDivElement>(null);
+  const primary = useMemo(() => primaryRecords(index, view.selection), [index, view.selection]);
+  useEffect(() => {
+    const views = viewsRef.current;
+    return primary.length > 0 && views ? revealSelection(views, primary) : undefined;
+  }, [primary, tab]);
+  // A skip link to a view on a narrow screen picks its tab first, so that the view shows and takes focus.
+  useEffect(() => {
+    const onClick = (e: MouseEvent) => {
+      const href = e.target instanceof Element ? e.target.closest("a")?.getAttribute("href") : null;
+      const id = href?.startsWith("#") ? href.slice(1) : "";
+      if (id === "timeline" || id === "network" || id === "quotes") flushSync(() => setTab(id));
+    };
+    document.addEventListener("click", onClick, true);
+    return () => document.removeEventListener("click", onClick, true);
+  }, []);
+  const highlight = useCallback(
+    (selection: Selection) => {
+      // The drawer would hide some of what it highlights: it steps aside.
+      setEvidence(null);
+      actions.setSelection(selection);
+    },
+    [actions],
+  );
 
   return (
     <>
@@ -80,21 +191,38 @@ export function DashboardBody({
         onToggleStance={actions.toggleStance}
         onProvenance={actions.setProvenance}
         onReset={actions.reset}
+        activeCount={active.length}
+        moreCount={moreCount}
+        sheetOpen={sheet}
+        onSheet={setSheet}
       />
-      <main>
+      <main className="dashboard">
         <IgnoredNotice ignored={ignored} />
         <Summary index={index} view={view} visible={visible} onClear={actions.clearFilter} />
         {empty && (
           <EmptyState index={index} view={view} onClear={actions.clearFilter} onReset={actions.reset} />
         )}
-        <div className="views">
+        <ViewTabs tab={tab} counts={counts} onTab={setTab} />
+        <div className="views" data-tab={tab} ref={viewsRef}>
           <section
             id="timeline"
             tabIndex={-1}
             className="view view-timeline"
             aria-labelledby="timeline-heading"
           >
-            <h2 id="timeline-heading">Escalation timeline</h2>
+            {/* The selected event's details share the panel's pinned head: showing them moves nothing. */}
+            <div className="view-head">
+              <h2 id="timeline-heading">Escalation timeline</h2>
+              {selectedEvent && (
+                <SelectedEvent
+                  index={index}
+                  event={selectedEvent}
+                  shown={timelineContext.events.includes(selectedEvent)}
+                  onSelect={actions.toggleSelection}
+                  onEvidence={openEvidence}
+                />
+              )}
+            </div>
             <Timeline
               {...shared}
               context={timelineContext}
@@ -110,16 +238,17 @@ export function DashboardBody({
             <h2 id="quotes-heading">Quotes</h2>
             <QuotePanel {...shared} onQuery={actions.setQuery} onClear={actions.clearFilter} />
           </section>
+          <EvidencePanel
+            index={index}
+            target={evidence}
+            over={over}
+            onClose={closeEvidence}
+            onOpen={setEvidence}
+            onSelect={highlight}
+          />
         </div>
         <PrintFooter sources={index.data.sources} />
       </main>
-      <EvidencePanel
-        index={index}
-        target={evidence}
-        onClose={closeEvidence}
-        onOpen={setEvidence}
-        onSelect={actions.toggleSelection}
-      />
     </>
   );
 }

@@ -18,24 +18,29 @@ export const STANCE_FAMILY: Record<StanceType, "hostile" | "friendly" | "other">
 };
 
 /**
- * Stance colours: reds and oranges for condemnation and criticism, blues and teals for support and
- * defence, distinct hues for the rest. Each passes 3:1 against white, for marks and focus rings.
+ * Stance colours as drawn: the CSS variable of each type, usable in a style or an SVG presentation attribute.
+ * app/globals.css sets them by `prefers-color-scheme` to the palettes of ./palette.ts (reds and oranges for
+ * condemnation and criticism, blues and teals for support and defence, distinct hues for the rest), each
+ * passing 3:1 against its page (tests/unit/palette.test.ts).
  */
 export const STANCE_COLOR: Record<StanceType, string> = {
-  condemn: "#b2182b",
-  criticize: "#d6604d",
-  protest: "#a6531b",
-  support: "#2166ac",
-  defend: "#4575b4",
-  praise: "#1b7f79",
-  celebrate: "#35978f",
-  thank: "#5e6dad",
-  condole: "#6a7f99",
-  designate: "#762a83",
-  dispute: "#4d4d4d",
-  warn: "#9a7000",
-  threaten: "#c51b7d",
+  condemn: "var(--stance-condemn)",
+  criticize: "var(--stance-criticize)",
+  protest: "var(--stance-protest)",
+  support: "var(--stance-support)",
+  defend: "var(--stance-defend)",
+  praise: "var(--stance-praise)",
+  celebrate: "var(--stance-celebrate)",
+  thank: "var(--stance-thank)",
+  condole: "var(--stance-condole)",
+  designate: "var(--stance-designate)",
+  dispute: "var(--stance-dispute)",
+  warn: "var(--stance-warn)",
+  threaten: "var(--stance-threaten)",
 };
+
+// The palettes as hex colours, for what draws outside the page's CSS (images made on the server).
+export { STANCE_HEX, STANCE_HEX_DARK } from "./palette";
 
 // The stance words live with the sentences built from them (lib/select/wording.ts); re-exported for the views.
 export { STANCE_LABEL, STANCE_VERB } from "@/lib/select/wording";

@@ -1,5 +1,5 @@
 import { ImageResponse } from "next/og";
-import { STANCE_COLOR, STANCE_LABEL } from "@/components/theme";
+import { STANCE_HEX, STANCE_LABEL } from "@/components/theme";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
 import { filtersInWords } from "@/lib/export/naming";
 import type { StanceType } from "@/lib/model/schema";
@@ -63,7 +63,7 @@ export async function GET(request: Request) {
                   display: "flex",
                   height: 26,
                   width: Math.max(8, Math.round((760 * n) / most)),
-                  background: STANCE_COLOR[type],
+                  background: STANCE_HEX[type],
                   borderRadius: 4,
                 }}
               />

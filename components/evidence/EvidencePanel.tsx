@@ -35,12 +35,14 @@ const OTHERS_SHOWN = 25;
 
 /**
  * The shared evidence panel: the verbatim excerpt behind a record, its source's metadata, and the other
- * records drawn from the same source. Opened by "Source" from any view; Escape or Close returns focus to
- * where the user was.
+ * records drawn from the same source. Opened by "Source" from any view; Escape, Close or Back returns focus
+ * to where the user was. On a wide screen it lies over one view, the one the user is not looking at, and
+ * moves nothing; on a narrow one it is a sheet over the shown view.
  */
 export function EvidencePanel({
   index,
   target,
+  over,
   onClose,
   onOpen,
   onSelect,
@@ -49,11 +51,13 @@ export function EvidencePanel({
   index: DatasetIndex;
   /** The record to show; null = closed. */
   target: EvidenceRef | null;
+  /** The view the drawer lies over on a wide screen: the one the user did not open it from. */
+  over: "network" | "quotes";
   /** Closes the panel (Escape or Close). */
   onClose(): void;
   /** Shows another record in the panel (one from the same report). */
   onOpen(ref: EvidenceRef): void;
-  /** Selects the record in the views ("Highlight in the views"). */
+  /** Selects the record in the views ("Highlight in the views"); the drawer then closes, so it hides none of it. */
   onSelect(selection: Selection): void;
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -108,7 +112,12 @@ export function EvidencePanel({
         });
   }
   return (
-    <aside className="evidence-panel" aria-labelledby="evidence-heading" data-testid="evidence-panel">
+    <aside
+      className="evidence-panel"
+      aria-labelledby="evidence-heading"
+      data-testid="evidence-panel"
+      data-over={over}
+    >
       <div className="evidence-head">
         <p className="evidence-kind">Evidence · {target.kind}</p>
         <button type="button" className="button" onClick={onClose} aria-label="Close evidence panel">

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useState } from "react";
+import { memo, useState, type ReactNode } from "react";
 import type { Actor, Episode, StanceType } from "@/lib/model";
 import type { ActorCounts } from "@/lib/select/filters";
 import { PROVENANCE_REPORTS, STANCE_TYPES, type Provenance, type YearRange } from "@/lib/view";
@@ -10,9 +10,11 @@ import { ActorPicker } from "./ActorPicker";
 import { YearSlider } from "./YearSlider";
 
 /**
- * The filter bar: actors, years, episode, stance types, reset and copy-link. Pure over its props, and
- * memoised by part: each control receives only the part of the view it shows, so a selection change renders
- * none of them and a filter change only the control it concerns (the actor list alone has an option per actor).
+ * The filter bar: actors, years, episode, then the rarely used filters (stance types, provenance) behind
+ * "More filters (n)", reset and copy-link; one row on a wide screen. Below 1024 px it folds into a
+ * "Filters (n)" button that opens it as a sheet. Pure over its props, and memoised by part: each control
+ * receives only the part of the view it shows, so a selection change renders none of them and a filter change
+ * only the control it concerns (the actor list alone has an option per actor).
  */
 export const FilterBar = memo(function FilterBar({
   selectedActors,
@@ -30,6 +32,10 @@ export const FilterBar = memo(function FilterBar({
   onToggleStance,
   onProvenance,
   onReset,
+  activeCount,
+  moreCount,
+  sheetOpen,
+  onSheet,
 }: {
   /** The view's actor filter. */
   selectedActors: readonly string[];
@@ -61,28 +67,97 @@ export const FilterBar = memo(function FilterBar({
   onProvenance(provenance: Provenance | null): void;
   /** Removes every filter and the selection. */
   onReset(): void;
+  /** How many filters are active: the narrow screen's "Filters (n)". */
+  activeCount: number;
+  /** How many of the filters behind "More filters" are active. */
+  moreCount: number;
+  /** Whether the narrow screen's filter sheet is open. */
+  sheetOpen: boolean;
+  /** Opens or closes the filter sheet. */
+  onSheet(open: boolean): void;
 }) {
   return (
-    <section className="filter-bar" aria-label="Filters">
-      <ActorPicker
-        actors={actors}
-        selected={selectedActors}
-        getCounts={getActorCounts}
-        onToggle={onToggleActor}
-      />
-      <YearSlider span={span} value={years} onChange={onYears} />
-      <EpisodeToggles episodes={episodes} selected={episode} onEpisode={onEpisode} />
-      <StanceToggles selected={stances} onToggle={onToggleStance} />
-      <ProvenanceToggle value={provenance} onChange={onProvenance} />
-      <div className="control control-actions">
-        <button type="button" className="button" onClick={onReset}>
-          Reset
+    <>
+      <div className="filters-toggle">
+        <button
+          type="button"
+          className="button"
+          aria-expanded={sheetOpen}
+          aria-controls="filter-bar"
+          onClick={() => onSheet(!sheetOpen)}
+          data-testid="filters-button"
+        >
+          Filters ({activeCount})
         </button>
-        <CopyLink />
       </div>
-    </section>
+      <section
+        id="filter-bar"
+        className="filter-bar"
+        aria-label="Filters"
+        data-open={sheetOpen ? "true" : undefined}
+        onKeyDown={(e) => {
+          if (e.key === "Escape" && sheetOpen && !e.defaultPrevented) onSheet(false);
+        }}
+      >
+        <div className="filter-sheet-head">
+          <h2>Filters</h2>
+          <button type="button" className="button" onClick={() => onSheet(false)}>
+            Done
+          </button>
+        </div>
+        <ActorPicker
+          actors={actors}
+          selected={selectedActors}
+          getCounts={getActorCounts}
+          onToggle={onToggleActor}
+        />
+        <YearSlider span={span} value={years} onChange={onYears} />
+        <EpisodeToggles episodes={episodes} selected={episode} onEpisode={onEpisode} />
+        <MoreFilters count={moreCount}>
+          <StanceToggles selected={stances} onToggle={onToggleStance} />
+          <ProvenanceToggle value={provenance} onChange={onProvenance} />
+        </MoreFilters>
+        <div className="control control-actions">
+          <button type="button" className="button" onClick={onReset}>
+            Reset
+          </button>
+          <CopyLink />
+        </div>
+      </section>
+    </>
   );
 });
+
+/** A disclosure for the filters few readers need, saying how many of them are active. */
+function MoreFilters({ count, children }: { count: number; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="control more-filters">
+      <button
+        type="button"
+        className="button"
+        aria-expanded={open}
+        aria-controls="more-filters"
+        onClick={() => setOpen((o) => !o)}
+        data-testid="more-filters"
+      >
+        More filters{count > 0 ? ` (${count})` : ""} <span aria-hidden="true">{open ? "▴" : "▾"}</span>
+      </button>
+      <div
+        id="more-filters"
+        className="more-filters-panel"
+        hidden={!open}
+        onKeyDown={(e) => {
+          if (e.key !== "Escape") return;
+          e.preventDefault();
+          setOpen(false);
+        }}
+      >
+        {children}
+      </div>
+    </div>
+  );
+}
 
 /** One toggle per episode; pressing the pressed one clears the episode filter. */
 const EpisodeToggles = memo(function EpisodeToggles({

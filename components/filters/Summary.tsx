@@ -54,7 +54,7 @@ export function Summary({
                 onClick={() => onClear(c.key)}
                 aria-label={`Remove ${c.label}`}
               >
-                {c.label} <span aria-hidden="true">×</span>
+                <span className="chip-text">{c.label}</span> <span aria-hidden="true">×</span>
               </button>
             </li>
           ))}

@@ -9,8 +9,10 @@ import { actorsLine } from "./describeEvent";
 import styles from "./Timeline.module.css";
 
 /**
- * The focused event, spelled out under the chart, with the way to its evidence: the tooltip only shows on
- * hover and keyboard selection, and touch screens have neither.
+ * The focused event, spelled out in the timeline panel's head, with the way to its evidence: the tooltip only
+ * shows on hover and keyboard selection, and touch screens have neither. On a wide screen it is one line
+ * beside the panel's heading; on a narrow one a strip pinned to the foot of the screen (`data-pinned`,
+ * app/globals.css); either way showing it moves nothing.
  */
 export function SelectedEvent({
   index,
@@ -29,7 +31,7 @@ export function SelectedEvent({
   const source = index.sourceById.get(event.sourceId);
   const episode = event.episode ? index.episodeById.get(event.episode) : undefined;
   return (
-    <div className={styles.selected} data-testid="timeline-selected">
+    <div className={styles.selected} data-testid="timeline-selected" data-pinned="true">
       <p className={styles.selectedKicker}>
         Selected event{episode ? ` · ${episode.label}` : ""}
         {!shown && " · hidden by the filters"}
@@ -41,7 +43,7 @@ export function SelectedEvent({
       </p>
       <OutsideNote record={event} />
       {source && (
-        <p className={styles.selectedMeta}>
+        <p className={styles.selectedMeta} data-part="source">
           Source: {source.publisher}, “{source.title}”
         </p>
       )}

@@ -94,6 +94,8 @@ test("picking a stance type removes the other types' edges; nodes and edges that
   const before = await nodeCentres(region);
   const sizesBefore = await nodeSizes(region);
   const pathsBefore = await edgePaths(region);
+  // The stance types sit behind "More filters".
+  await page.getByRole("button", { name: /^More filters/ }).click();
   await page.getByRole("button", { name: "Condemn", exact: true }).click();
   await expect(page).toHaveURL(/\/\?stances=condemn$/);
   const condemn = visibleStances({ stances: ["condemn"] });
@@ -134,6 +136,9 @@ for (const width of [1280, 390]) {
   test(`at ${width} px the graph fits its box, labels do not collide, zoom works`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/");
+    // Below 1024 px one view shows at a time: pick the network's tab.
+    const tabs = page.getByRole("navigation", { name: "Views" });
+    if (width < 1024) await tabs.getByRole("button", { name: /^Network/ }).click();
     const region = network(page);
     await settled(region);
     const svg = region.getByTestId("network-svg");

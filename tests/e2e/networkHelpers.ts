@@ -14,7 +14,7 @@ export const ids = (records: readonly { id: string }[]) => records.map((r) => r.
 
 /**
  * Waits until the drawing has been measured on the client: the server renders it at a default width, and
- * positions are only final once it matches its box.
+ * positions are only final once it matches its box (in whole pixels, rounded down: `widthUpdate`).
  */
 export async function settled(region: Locator) {
   await expect
@@ -24,7 +24,7 @@ export async function settled(region: Locator) {
         .evaluate(
           (svg) =>
             Number(svg.getAttribute("width")) ===
-            Math.round(svg.parentElement!.getBoundingClientRect().width),
+            Math.floor(svg.parentElement!.getBoundingClientRect().width),
         ),
     )
     .toBe(true);

@@ -57,6 +57,11 @@ async function drawnStances(page: Page): Promise<string[]> {
   return lists.flatMap((l) => l.split(" ")).filter(Boolean);
 }
 
+/** The provenance control sits behind "More filters" in the filter bar. */
+async function openMoreFilters(page: Page) {
+  await page.getByRole("button", { name: /^More filters/ }).click();
+}
+
 test("the JSON holds what this spec expects", () => {
   expect(raw.events.find((e) => e.id === CALL)?.outside).toEqual([{ field: "date", note: NOTE }]);
   expect(marked(raw.events.find((e) => e.id === REPORTED_EVENT)!)).toBe(false);
@@ -157,6 +162,7 @@ test("a stance of the call: its edge, the network's details and list, the quote 
 
 test("?provenance=reports hides the call, its stances and its quote in all three views", async ({ page }) => {
   await open(page, "/?provenance=reports");
+  await openMoreFilters(page);
   await expect(page.getByRole("checkbox", { name: "Only what the reports state" })).toBeChecked();
   await expect(
     page.getByRole("button", { name: "Remove Provenance: only what the reports state" }),
@@ -183,6 +189,7 @@ test("the control toggles the filter and the URL", async ({ page }) => {
   await open(page, "/");
   await expect(mark(page, CALL).first()).toBeVisible();
   expect(await drawnStances(page)).toContain(CALL_STANCE);
+  await openMoreFilters(page);
   const box = page.getByRole("checkbox", { name: "Only what the reports state" });
   await expect(box).not.toBeChecked();
   const size = await box.evaluate((el) => el.closest("label")!.getBoundingClientRect());
@@ -207,6 +214,7 @@ test("the control toggles the filter and the URL", async ({ page }) => {
 test("/?provenance=nope: the ignored notice, everything shown, no server error", async ({ page }) => {
   await open(page, "/?provenance=nope");
   await expect(page.getByTestId("ignored-notice")).toContainText('Ignored provenance "nope"');
+  await openMoreFilters(page);
   await expect(page.getByRole("checkbox", { name: "Only what the reports state" })).not.toBeChecked();
   await expect(page.getByTestId("count-events")).toHaveText(String(raw.events.length));
   await expect(mark(page, CALL).first()).toBeVisible();

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { index } from "./dataset";
 
@@ -18,9 +18,21 @@ async function open(page: Page, url: string) {
 // The drawn marks (a quote's header names its actor with the same attribute, but is no mark).
 const MARKS = 'svg [data-record^="event:"], svg [data-record^="actor:"]';
 
+/**
+ * Shows a view: below 1024 px one view shows at a time, picked in the tab bar; wider, all of them do. Returns
+ * the view's region.
+ */
+async function showView(page: Page, name: "Timeline" | "Network"): Promise<Locator> {
+  const tabs = page.getByRole("navigation", { name: "Views" });
+  if (await tabs.isVisible()) await tabs.getByRole("button", { name: new RegExp(`^${name}`) }).click();
+  const region = name === "Timeline" ? timeline(page) : network(page);
+  await expect(region).toBeVisible();
+  return region;
+}
+
 /** Marks whose hit area is under 24 × 24 (a float's hair aside). */
-function smallTargets(page: Page) {
-  return page.locator(MARKS).evaluateAll((marks) =>
+function smallTargets(view: Locator) {
+  return view.locator(MARKS).evaluateAll((marks) =>
     marks.flatMap((mark) => {
       const name = mark.getAttribute("data-record");
       const hit = mark.querySelector('[data-part="hit"]');
@@ -34,8 +46,8 @@ function smallTargets(page: Page) {
 }
 
 /** Marks whose centre lies under another mark's (enlarged) hit area: where a click could go wrong. */
-function coveredMarks(page: Page) {
-  return page.locator(MARKS).evaluateAll((marks) =>
+function coveredMarks(view: Locator) {
+  return view.locator(MARKS).evaluateAll((marks) =>
     marks.flatMap((mark) => {
       const hit = mark.querySelector('[data-part="hit"]');
       if (!hit) return [];
@@ -57,20 +69,23 @@ for (const viewport of [
     await page.setViewportSize(viewport);
     for (const url of ["/", "/?episode=us-strikes-2025", "/?episode=april-2024"]) {
       await open(page, url);
-      expect(await timeline(page).locator(MARKS).count()).toBeGreaterThan(0);
-      expect(await network(page).locator(MARKS).count()).toBeGreaterThan(0);
-      expect(await smallTargets(page), url).toEqual([]);
-      // Enlarged targets of close marks overlap: a click on a mark's centre still selects that mark.
-      for (const record of await coveredMarks(page)) {
-        const [kind, id] = record.split(/:(.*)/) as [string, string];
-        const hit = page.locator(`[data-record="${record}"] [data-part="hit"]`).first();
-        await hit.scrollIntoViewIfNeeded();
-        const box = (await hit.boundingBox())!;
-        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-        await expect(page, record).toHaveURL(focusUrl(kind, id));
-        await page.keyboard.press("Escape");
-        await page.goto(url);
-        await expect(timeline(page).getByTestId("timeline")).toHaveAttribute("data-measured", "true");
+      for (const name of ["Timeline", "Network"] as const) {
+        const view = await showView(page, name);
+        expect(await view.locator(MARKS).count()).toBeGreaterThan(0);
+        expect(await smallTargets(view), url).toEqual([]);
+        // Enlarged targets of close marks overlap: a click on a mark's centre still selects that mark.
+        for (const record of await coveredMarks(view)) {
+          const [kind, id] = record.split(/:(.*)/) as [string, string];
+          const hit = view.locator(`[data-record="${record}"] [data-part="hit"]`).first();
+          await hit.scrollIntoViewIfNeeded();
+          const box = (await hit.boundingBox())!;
+          await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+          await expect(page, record).toHaveURL(focusUrl(kind, id));
+          await page.keyboard.press("Escape");
+          await page.goto(url);
+          await expect(timeline(page).getByTestId("timeline")).toHaveAttribute("data-measured", "true");
+          await showView(page, name);
+        }
       }
     }
   });
@@ -121,6 +136,7 @@ test.describe("on a touch screen", () => {
     const actor = index.data.actors.find((a) => a.id === "russia")!;
     expect(actor).toBeDefined();
     await open(page, "/");
+    await showView(page, "Network");
     const node = network(page).locator(`[data-record="actor:${actor.id}"]`);
     await node.locator("path").tap();
     await expect(page).toHaveURL(focusUrl("actor", actor.id));

@@ -77,6 +77,10 @@ test("the year slider is keyboard operable; a drag replaces the history entry in
 
 test("stance toggles and the summary chips add and remove filters", async ({ page }) => {
   await page.goto("/");
+  // The stance types sit behind "More filters".
+  await filterBar(page)
+    .getByRole("button", { name: /^More filters/ })
+    .click();
   await filterBar(page).getByRole("button", { name: "Condemn", exact: true }).click();
   await expect(page).toHaveURL(/\/\?stances=condemn$/);
   expect(await counts(page)).toEqual(expectedCounts({ stances: ["condemn"] }));
@@ -110,6 +114,9 @@ test("the actor list's counts follow every filter but the actor one, and ignore 
   await check({});
   await filterBar(page).getByRole("button", { name: "Gaza 2023" }).click();
   await check({ episode: "gaza-2023" });
+  await filterBar(page)
+    .getByRole("button", { name: /^More filters/ })
+    .click();
   await filterBar(page).getByRole("button", { name: "Condemn" }).click();
   await check({ episode: "gaza-2023", stances: ["condemn"] });
   await page.goto("/?years=2024-2025&focus=actor:russia");
