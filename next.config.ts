@@ -43,8 +43,14 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: permissionsPolicy },
+];
+
+/** Every response but the embed's: no framing (X-Frame-Options for browsers without frame-ancestors), and
+ * no use by pages of other origins (CORP). */
+const notFramable = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
 ];
 
 const nextConfig: NextConfig = {
@@ -65,12 +71,18 @@ const nextConfig: NextConfig = {
       {
         source: "/:path*",
         missing: [{ type: "query", key: "embed", value: "1" }],
-        headers: [{ key: "X-Frame-Options", value: "DENY" }],
+        headers: notFramable,
       },
       {
         source: "/:path+",
         has: [{ type: "query", key: "embed", value: "1" }],
-        headers: [{ key: "X-Frame-Options", value: "DENY" }],
+        headers: notFramable,
+      },
+      // The embed itself: another site's iframe loads it, which CORP same-origin would block.
+      {
+        source: "/",
+        has: [{ type: "query", key: "embed", value: "1" }],
+        headers: [{ key: "Cross-Origin-Resource-Policy", value: "cross-origin" }],
       },
       // The proxy's matcher skips /_next/static (see proxy.ts), so these never meet its headers.
       {

@@ -1,22 +1,47 @@
 import { Suspense } from "react";
+import { headers } from "next/headers";
 import { Dashboard } from "@/components/Dashboard";
 import { DATASET_ROUTE, inlinesDataset } from "@/lib/data";
 import { datasetBody } from "@/lib/data/datasetBody";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
 import { layoutPositions } from "@/lib/layout/network";
 import { forcePlace } from "@/lib/layout/networkForces";
+import { claimReviewScripts } from "@/lib/export/claimReview";
 import { formatDate } from "@/lib/time";
 import { parseContextOf, parseViewState, type SearchParamsInput } from "@/lib/view";
+import { viewMetadata } from "./viewMetadata";
+
+/** Each view state's own link preview (title, description, og:image): app/viewMetadata.ts. */
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
+  return viewMetadata(searchParams);
+}
 
 /** The dashboard reads the URL on the server so a shared link paints the right view first time. */
 export default async function Home({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
   const index = loadIndexedDataset();
   const { state, ignored } = parseViewState(await searchParams, parseContextOf(index));
   const { data } = index;
+  // Every script of the page carries the request's CSP nonce (proxy.ts), the JSON-LD data blocks too.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   const body = datasetBody(data);
   const inline = inlinesDataset(body.json.byteLength);
   const first = data.events.reduce((min, e) => (e.date < min.date ? e : min), data.events[0]!);
   const last = data.events.reduce((max, e) => (e.date > max.date ? e : max), data.events[0]!);
+  const dashboard = (
+    <Suspense>
+      <Dashboard
+        dataset={inline ? data : null}
+        // The network's positions come with an inlined dataset, so the page ships no force simulation.
+        layout={inline ? layoutPositions(index, forcePlace) : null}
+        datasetUrl={DATASET_ROUTE}
+        datasetKey={body.etag}
+        initialView={state}
+        ignored={ignored}
+      />
+    </Suspense>
+  );
+  // The embed: the views alone (no skip links, header or filters), framable by other sites (proxy.ts).
+  if (state.embed) return <div className="app-shell embed-shell">{dashboard}</div>;
   return (
     // On a screen the page is one screen tall: the views scroll inside their panels (globals.css).
     <div className="app-shell">
@@ -50,17 +75,11 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
           </span>
         </p>
       </header>
-      <Suspense>
-        <Dashboard
-          dataset={inline ? data : null}
-          // The network's positions come with an inlined dataset, so the page ships no force simulation.
-          layout={inline ? layoutPositions(index, forcePlace) : null}
-          datasetUrl={DATASET_ROUTE}
-          datasetKey={body.etag}
-          initialView={state}
-          ignored={ignored}
-        />
-      </Suspense>
+      {dashboard}
+      {/* The fact-checked claims as schema.org ClaimReview, for search engines and fact-check tools. */}
+      {claimReviewScripts(index).map((json, i) => (
+        <script key={i} type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: json }} />
+      ))}
     </div>
   );
 }

@@ -13,7 +13,7 @@ import {
 } from "@/lib/select";
 import type { NodePlacer } from "@/lib/layout/network";
 import { activeFilters } from "@/lib/select/filterTable";
-import { parseContextOf, serializeViewState, type IgnoredParam, type Selection } from "@/lib/view";
+import { parseContextOf, serializeViewState, showsView, type IgnoredParam, type Selection } from "@/lib/view";
 import { useCurrentUrl, useViewStore } from "./ViewStoreProvider";
 import { FilterBar } from "./filters/FilterBar";
 import { IgnoredNotice } from "./filters/IgnoredNotice";
@@ -26,7 +26,8 @@ import { EvidencePanel } from "./evidence/EvidencePanel";
 import { PrintFooter } from "./PrintFooter";
 import { SelectedEvent } from "./timeline/SelectedEvent";
 import type { EvidenceRef } from "./viewProps";
-import { ViewTabs, type ViewTab } from "./layout/ViewTabs";
+import { VIEW_TABS, ViewTabs, type ViewTab } from "./layout/ViewTabs";
+import { EmbedBar, ExportControls, ViewDownload } from "./export/ExportControls";
 import { revealSelection } from "./layout/revealLinked";
 import { useBackCloses } from "./layout/useBackCloses";
 
@@ -173,71 +174,123 @@ export function DashboardBody({
     [actions],
   );
 
+  const exportProps = { index, view, visible };
+  // The URL's `views`: which views the page shows (all three by default); the tab bar offers only those.
+  const shown = VIEW_TABS.map((t) => t.id).filter((id) => showsView(view, id));
+  const shownTab = shown.includes(tab) ? tab : (shown[0] ?? "timeline");
+
   return (
     <>
-      <FilterBar
-        selectedActors={view.actors}
-        years={view.years}
-        episode={view.episode}
-        stances={view.stances}
-        provenance={view.provenance}
-        actors={index.data.actors}
-        getActorCounts={getActorCounts}
-        episodes={index.data.episodes}
-        span={index.span}
-        onToggleActor={actions.toggleActor}
-        onYears={actions.setYears}
-        onEpisode={actions.setEpisode}
-        onToggleStance={actions.toggleStance}
-        onProvenance={actions.setProvenance}
-        onReset={actions.reset}
-        activeCount={active.length}
-        moreCount={moreCount}
-        sheetOpen={sheet}
-        onSheet={setSheet}
-      />
+      {!view.embed && (
+        <FilterBar
+          selectedActors={view.actors}
+          years={view.years}
+          episode={view.episode}
+          stances={view.stances}
+          provenance={view.provenance}
+          actors={index.data.actors}
+          getActorCounts={getActorCounts}
+          episodes={index.data.episodes}
+          span={index.span}
+          onToggleActor={actions.toggleActor}
+          onYears={actions.setYears}
+          onEpisode={actions.setEpisode}
+          onToggleStance={actions.toggleStance}
+          onProvenance={actions.setProvenance}
+          onReset={actions.reset}
+          activeCount={active.length}
+          moreCount={moreCount}
+          sheetOpen={sheet}
+          onSheet={setSheet}
+        />
+      )}
       <main className="dashboard">
         <IgnoredNotice ignored={ignored} />
-        <Summary index={index} view={view} visible={visible} onClear={actions.clearFilter} />
+        {view.embed ? (
+          <EmbedBar {...exportProps} />
+        ) : (
+          // The summary line ends with the page's Download and Embed, on every screen size.
+          <div className="summary-row">
+            <Summary index={index} view={view} visible={visible} onClear={actions.clearFilter} />
+            <div className="summary-actions">
+              <ExportControls {...exportProps} />
+            </div>
+          </div>
+        )}
         {empty && (
           <EmptyState index={index} view={view} onClear={actions.clearFilter} onReset={actions.reset} />
         )}
-        <ViewTabs tab={tab} counts={counts} onTab={setTab} />
-        <div className="views" data-tab={tab} ref={viewsRef}>
-          <section
-            id="timeline"
-            tabIndex={-1}
-            className="view view-timeline"
-            aria-labelledby="timeline-heading"
-          >
-            {/* The selected event's details share the panel's pinned head: showing them moves nothing. */}
-            <div className="view-head">
-              <h2 id="timeline-heading">Escalation timeline</h2>
-              {selectedEvent && (
-                <SelectedEvent
-                  index={index}
-                  event={selectedEvent}
-                  shown={timelineContext.events.includes(selectedEvent)}
-                  onSelect={actions.toggleSelection}
-                  onEvidence={openEvidence}
-                />
-              )}
-            </div>
-            <Timeline
-              {...shared}
-              context={timelineContext}
-              onEpisode={actions.setEpisode}
-              onYears={actions.setYears}
-            />
-          </section>
-          <section id="network" tabIndex={-1} className="view view-network" aria-labelledby="network-heading">
-            <h2 id="network-heading">Condemnation network</h2>
-            <Network {...shared} placer={placer} />
-          </section>
-          <section id="quotes" tabIndex={-1} className="view view-quotes" aria-labelledby="quotes-heading">
-            <h2 id="quotes-heading">Quotes</h2>
-            <QuotePanel {...shared} onQuery={actions.setQuery} onClear={actions.clearFilter} />
-          </section>
+        {shown.length > 1 && <ViewTabs tab={shownTab} counts={counts} onTab={setTab} shown={shown} />}
+        <div
+          className="views"
+          data-tab={shownTab}
+          data-views={view.views.length > 0 ? view.views.join(",") : undefined}
+          ref={viewsRef}
+        >
+          {showsView(view, "timeline") && (
+            <section
+              id="timeline"
+              tabIndex={-1}
+              className="view view-timeline"
+              aria-labelledby="timeline-heading"
+            >
+              {/* The selected event's details share the panel's pinned head: showing them moves nothing. */}
+              <div className="view-head">
+                <h2 id="timeline-heading">Escalation timeline</h2>
+                {selectedEvent && (
+                  <SelectedEvent
+                    index={index}
+                    event={selectedEvent}
+                    shown={timelineContext.events.includes(selectedEvent)}
+                    onSelect={actions.toggleSelection}
+                    onEvidence={openEvidence}
+                  />
+                )}
+                {!view.embed && (
+                  <div className="view-download">
+                    <ViewDownload scope="timeline" {...exportProps} />
+                  </div>
+                )}
+              </div>
+              <Timeline
+                {...shared}
+                context={timelineContext}
+                onEpisode={actions.setEpisode}
+                onYears={actions.setYears}
+              />
+            </section>
+          )}
+          {showsView(view, "network") && (
+            <section
+              id="network"
+              tabIndex={-1}
+              className="view view-network"
+              aria-labelledby="network-heading"
+            >
+              <div className="view-head">
+                <h2 id="network-heading">Condemnation network</h2>
+                {!view.embed && (
+                  <div className="view-download">
+                    <ViewDownload scope="network" {...exportProps} />
+                  </div>
+                )}
+              </div>
+              <Network {...shared} placer={placer} />
+            </section>
+          )}
+          {showsView(view, "quotes") && (
+            <section id="quotes" tabIndex={-1} className="view view-quotes" aria-labelledby="quotes-heading">
+              <div className="view-head">
+                <h2 id="quotes-heading">Quotes</h2>
+                {!view.embed && (
+                  <div className="view-download">
+                    <ViewDownload scope="quotes" {...exportProps} />
+                  </div>
+                )}
+              </div>
+              <QuotePanel {...shared} onQuery={actions.setQuery} onClear={actions.clearFilter} />
+            </section>
+          )}
           <EvidencePanel
             index={index}
             target={evidence}

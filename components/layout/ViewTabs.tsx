@@ -18,15 +18,18 @@ export function ViewTabs({
   tab,
   counts,
   onTab,
+  shown = VIEW_TABS.map((t) => t.id),
 }: {
   tab: ViewTab;
+  /** The views the page shows (the URL's `views`): a tab for each. */
+  shown?: readonly ViewTab[];
   /** Linked records per view while a record is selected; null without a selection. */
   counts: Record<ViewTab, number> | null;
   onTab(tab: ViewTab): void;
 }) {
   return (
     <nav className="view-tabs" aria-label="Views" data-testid="view-tabs">
-      {VIEW_TABS.map(({ id, label }) => (
+      {VIEW_TABS.filter(({ id }) => shown.includes(id)).map(({ id, label }) => (
         <button
           key={id}
           type="button"

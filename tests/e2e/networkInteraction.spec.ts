@@ -37,8 +37,10 @@ test("keyboard: one tab stop into the nodes, arrow keys move to linked actors, E
   await page.goto("/?focus=actor:russia");
   const region = network(page);
   await settled(region);
-  // Start sequential navigation at the view's heading, then Tab into the view.
+  // Start sequential navigation at the view's heading, then Tab past the view's Download menu into the view.
   await region.getByRole("heading", { name: "Condemnation network" }).click();
+  await page.keyboard.press("Tab");
+  await expect(region.getByRole("button", { name: "Download", exact: true })).toBeFocused();
   await page.keyboard.press("Tab");
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-node") ?? null);
   expect(await focused()).toBe("russia");
@@ -122,6 +124,8 @@ test("keyboard: Home and End reach the first and last actor in keyboard order", 
   const region = network(page);
   await settled(region);
   await region.getByRole("heading", { name: "Condemnation network" }).click();
+  await page.keyboard.press("Tab");
+  await expect(region.getByRole("button", { name: "Download", exact: true })).toBeFocused();
   await page.keyboard.press("Tab");
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-node") ?? null);
   // Keyboard order is the graph's node order (most stances first), without the grouped "others".
