@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Download, Page } from "@playwright/test";
 import { validateDataset } from "@/lib/data/validateDataset";
+import { parseCsv, unzipStored } from "../readFormats";
 import { test, expect } from "./fixtures";
 
 // Expected figures read from data/escalations.json by hand (the same as tests/e2e/literal.spec.ts):
@@ -28,53 +29,6 @@ async function download(page: Page, item: string): Promise<Download> {
 }
 
 const bytesOf = async (d: Download) => readFileSync((await d.path())!);
-
-/** The entries of a stored (uncompressed) ZIP, read from its central directory. */
-function unzipStored(zip: Buffer): Map<string, string> {
-  const end = zip.length - 22;
-  expect(zip.readUInt32LE(end)).toBe(0x06054b50);
-  const files = new Map<string, string>();
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
-    const size = zip.readUInt32LE(at + 24);
-    const nameLen = zip.readUInt16LE(at + 28);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.subarray(at + 46, at + 46 + nameLen).toString("utf8");
-    const start = local + 30 + zip.readUInt16LE(local + 26);
-    files.set(name, zip.subarray(start, start + size).toString("utf8"));
-    at += 46 + nameLen;
-  }
-  return files;
-}
-
-/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 test("the Download menu is a menu button: arrows, Escape, focus back on the button", async ({ page }) => {
   await open(page, "/");
@@ -166,9 +120,9 @@ test("the CSV zip holds one file per kind, a row per shown record, verbatim text
   expect(file.suggestedFilename()).toBe("stance-atlas_russia_2025_csv.zip");
   const files = unzipStored(await bytesOf(file));
   expect([...files.keys()]).toEqual(["events.csv", "stances.csv", "quotes.csv"]);
-  const events = csvRows(files.get("events.csv")!);
-  const stances = csvRows(files.get("stances.csv")!);
-  const quotes = csvRows(files.get("quotes.csv")!);
+  const events = parseCsv(files.get("events.csv")!);
+  const stances = parseCsv(files.get("stances.csv")!);
+  const quotes = parseCsv(files.get("quotes.csv")!);
   expect(events).toHaveLength(1 + COUNTS.events);
   expect(stances).toHaveLength(1 + COUNTS.stances);
   expect(quotes).toHaveLength(1 + COUNTS.quotes);

@@ -11,39 +11,10 @@ import { crc32, zipStored } from "@/lib/export/zip";
 import type { DatasetFile, Quote } from "@/lib/model";
 import { selectVisible } from "@/lib/select";
 import { DEFAULT_VIEW, type ViewState } from "@/lib/view";
+import { parseCsv, unzipStored } from "../readFormats";
 
 const bundled = indexDataset(JSON.parse(readFileSync("data/escalations.json", "utf8")) as DatasetFile);
 const view = (patch: Partial<ViewState>): ViewState => ({ ...DEFAULT_VIEW, ...patch });
-
-/** RFC 4180 read back by an independent parser: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") endField();
-    else if (c === "\r" && text[i + 1] === "\n") {
-      endField();
-      rows.push(row);
-      row = [];
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 describe("CSV (RFC 4180)", () => {
   it("quotes only the fields that need it and doubles their quotes", () => {
@@ -147,25 +118,7 @@ describe("ZIP (stored)", () => {
       { name: "events.csv", data: new TextEncoder().encode("id\r\na\r\n") },
       { name: "quotes.csv", data: new TextEncoder().encode("id,text\r\nq,Лавров\r\n") },
     ];
-    const zip = zipStored(files);
-    const dv = new DataView(zip.buffer);
-    // The end of central directory record is the last 22 bytes.
-    const end = zip.length - 22;
-    expect(dv.getUint32(end, true)).toBe(0x06054b50);
-    expect(dv.getUint16(end + 10, true)).toBe(2);
-    let at = dv.getUint32(end + 16, true);
-    const read: { name: string; text: string }[] = [];
-    for (let i = 0; i < 2; i++) {
-      expect(dv.getUint32(at, true)).toBe(0x02014b50);
-      const size = dv.getUint32(at + 24, true);
-      const nameLen = dv.getUint16(at + 28, true);
-      const local = dv.getUint32(at + 42, true);
-      const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLen));
-      expect(dv.getUint32(local, true)).toBe(0x04034b50);
-      const start = local + 30 + dv.getUint16(local + 26, true);
-      read.push({ name, text: new TextDecoder().decode(zip.subarray(start, start + size)) });
-      at += 46 + nameLen;
-    }
+    const read = [...unzipStored(zipStored(files))].map(([name, text]) => ({ name, text }));
     expect(read).toEqual([
       { name: "events.csv", text: "id\r\na\r\n" },
       { name: "quotes.csv", text: "id,text\r\nq,Лавров\r\n" },
