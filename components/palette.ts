@@ -1,4 +1,4 @@
-import type { StanceType } from "@/lib/model";
+import type { EventKind, StanceType } from "@/lib/model";
 
 // The stance palettes behind the CSS variables that components/theme.ts draws with (app/globals.css sets
 // them, the light one by default, the dark one under `prefers-color-scheme: dark`). Nothing on the page
@@ -40,4 +40,34 @@ export const STANCE_HEX_DARK: Record<StanceType, string> = {
   dispute: "#a6a6a6",
   warn: "#d6a82a",
   threaten: "#f06bb5",
+};
+
+/** Event-kind colours on a light page (the timeline's marks and legend): each 3:1 or more against white. */
+export const KIND_HEX: Record<EventKind, string> = {
+  strike: "#b2182b",
+  interception: "#d6604d",
+  condemnation: "#762a83",
+  protest: "#a6531b",
+  designation: "#4d4d4d",
+  statement: "#2166ac",
+  call: "#1b7f79",
+  meeting: "#35978f",
+  agreement: "#5e6dad",
+  aid: "#9a7000",
+  "fact-check": "#c51b7d",
+};
+
+/** Event-kind colours on the dark page: lighter where the light ones fall under 3:1 on the dark surfaces. */
+export const KIND_HEX_DARK: Record<EventKind, string> = {
+  strike: "#ef5a6a",
+  interception: "#d6604d",
+  condemnation: "#b77fd0",
+  protest: "#d98148",
+  designation: "#a3a3a3",
+  statement: "#5b9be0",
+  call: "#3fb3ab",
+  meeting: "#35978f",
+  agreement: "#8c9ae0",
+  aid: "#c99a1f",
+  "fact-check": "#e45aa8",
 };

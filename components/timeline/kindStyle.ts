@@ -16,20 +16,21 @@ export type Glyph =
 
 /**
  * Mark of each event kind: violent acts in reds (triangles), words in blues and teals, formal acts in
- * purples and greys. Every colour passes 3:1 against white.
+ * purples and greys. The colours are CSS variables (app/globals.css; the hex values, light and dark, are in
+ * components/palette.ts), each 3:1 or more against its scheme's page and panels.
  */
 export const KIND_STYLE: Record<EventKind, { color: string; glyph: Glyph }> = {
-  strike: { color: "#b2182b", glyph: "triangle-up" },
-  interception: { color: "#d6604d", glyph: "triangle-down" },
-  condemnation: { color: "#762a83", glyph: "square" },
-  protest: { color: "#a6531b", glyph: "plus" },
-  designation: { color: "#4d4d4d", glyph: "cross" },
-  statement: { color: "#2166ac", glyph: "circle" },
-  call: { color: "#1b7f79", glyph: "diamond" },
-  meeting: { color: "#35978f", glyph: "hexagon" },
-  agreement: { color: "#5e6dad", glyph: "star" },
-  aid: { color: "#9a7000", glyph: "ring" },
-  "fact-check": { color: "#c51b7d", glyph: "star4" },
+  strike: { color: "var(--kind-strike)", glyph: "triangle-up" },
+  interception: { color: "var(--kind-interception)", glyph: "triangle-down" },
+  condemnation: { color: "var(--kind-condemnation)", glyph: "square" },
+  protest: { color: "var(--kind-protest)", glyph: "plus" },
+  designation: { color: "var(--kind-designation)", glyph: "cross" },
+  statement: { color: "var(--kind-statement)", glyph: "circle" },
+  call: { color: "var(--kind-call)", glyph: "diamond" },
+  meeting: { color: "var(--kind-meeting)", glyph: "hexagon" },
+  agreement: { color: "var(--kind-agreement)", glyph: "star" },
+  aid: { color: "var(--kind-aid)", glyph: "ring" },
+  "fact-check": { color: "var(--kind-fact-check)", glyph: "star4" },
 };
 
 const round = (v: number) => Math.round(v * 100) / 100;

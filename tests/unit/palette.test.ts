@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { STANCE_HEX, STANCE_HEX_DARK } from "@/components/palette";
+import { KIND_HEX, KIND_HEX_DARK, STANCE_HEX, STANCE_HEX_DARK } from "@/components/palette";
+import { KIND_STYLE } from "@/components/timeline/kindStyle";
 import { STANCE_COLOR } from "@/components/theme";
 
 /** WCAG 2 relative luminance of a #rrggbb colour. */
@@ -60,5 +61,33 @@ describe("the stance palette", () => {
   it("the contrast formula agrees with known values", () => {
     expect(contrast("#000000", "#ffffff")).toBeCloseTo(21, 5);
     expect(contrast("#777777", "#ffffff")).toBeCloseTo(4.48, 2);
+  });
+});
+
+describe("the event-kind palette", () => {
+  it("is read from CSS variables the stylesheet sets in both schemes", () => {
+    for (const [kind, hex] of Object.entries(KIND_HEX)) {
+      expect(KIND_STYLE[kind as keyof typeof KIND_STYLE].color).toBe(`var(--kind-${kind})`);
+      expect(light.get(`kind-${kind}`), kind).toBe(hex);
+      expect(dark.get(`kind-${kind}`), kind).toBe(KIND_HEX_DARK[kind as keyof typeof KIND_HEX_DARK]);
+    }
+  });
+
+  it("keeps 3:1 against the page, the panels and the timeline's strips in each scheme (WCAG 1.4.11)", () => {
+    for (const [scheme, vars] of [
+      ["light", light],
+      ["dark", dark],
+    ] as const) {
+      const surfaces = ["paper", "paper-soft", "canvas", "strip"].flatMap((v) =>
+        vars.get(v) ? [vars.get(v)!] : [],
+      );
+      expect(surfaces.length, scheme).toBeGreaterThanOrEqual(2);
+      for (const [kind] of Object.entries(KIND_HEX))
+        for (const bg of surfaces)
+          expect(
+            contrast(vars.get(`kind-${kind}`)!, bg),
+            `${kind} on ${bg} (${scheme})`,
+          ).toBeGreaterThanOrEqual(3);
+    }
   });
 });
