@@ -26,8 +26,10 @@ export function GET(request: Request) {
   } catch {
     return json({ error: "The url parameter is not a URL." }, 400);
   }
-  const self = new URL(request.url);
-  if (target.host !== self.host || !/^https?:$/.test(target.protocol) || target.pathname !== "/")
+  // The host the client asked for: Next builds request.url from its own hostname, not the Host header.
+  const host =
+    request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  if (target.host !== host || !/^https?:$/.test(target.protocol) || target.pathname !== "/")
     return json({ error: "Only links to this site's dashboard can be embedded." }, 404);
 
   const index = loadIndexedDataset();

@@ -28,6 +28,13 @@ describe("/oembed", () => {
     expect(body.html).toContain('width="400" height="320"');
   });
 
+  it("compares the link with the host the client asked for (Host header), as Next rewrites request.url", async () => {
+    const asked = (host: string, link: string) =>
+      GET(new Request(`http://localhost:3000/oembed?url=${encodeURIComponent(link)}`, { headers: { host } }));
+    expect(asked("127.0.0.1:3478", "http://127.0.0.1:3478/?actors=russia").status).toBe(200);
+    expect(asked("127.0.0.1:3478", "http://localhost:3000/?actors=russia").status).toBe(404);
+  });
+
   it("drops a link's bad values, as the page does", async () => {
     const body = await get(url("/?actors=russia,nope&toString=1")).json();
     expect(body.html).toContain(`src="${SITE}/?actors=russia&amp;embed=1"`);
