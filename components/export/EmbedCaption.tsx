@@ -7,18 +7,8 @@ import {
   type FocusEvent,
   type MouseEvent,
 } from "react";
+import { withEmbed } from "@/lib/export/embed";
 import styles from "./Export.module.css";
-
-/** The page's link without `embed=1` (and nothing else changed): the full page with the same view. */
-export function fullPageUrl(url: string): string {
-  const u = new URL(url);
-  const query = u.search
-    .slice(1)
-    .split("&")
-    .filter((p) => p !== "embed=1" && p.length > 0)
-    .join("&");
-  return `${u.origin}${u.pathname}${query ? `?${query}` : ""}`;
-}
 
 /** Tells a parent page the embed's height whenever it changes, so the host can size its iframe. */
 function useReportHeight() {
@@ -57,12 +47,12 @@ export function EmbedCaption({
   const link = useRef<HTMLAnchorElement>(null);
   // Kept current as the filters change (a click reads the latest view anyway, selection included).
   useEffect(() => {
-    if (link.current) link.current.href = fullPageUrl(currentUrl());
+    if (link.current) link.current.href = withEmbed(currentUrl(), false);
   }, [filters, currentUrl]);
   const refresh = (
     e: MouseEvent<HTMLAnchorElement> | FocusEvent<HTMLAnchorElement> | ReactPointerEvent<HTMLAnchorElement>,
   ) => {
-    e.currentTarget.href = fullPageUrl(currentUrl());
+    e.currentTarget.href = withEmbed(currentUrl(), false);
   };
   return (
     <p className={styles.caption} data-testid="embed-caption">

@@ -2,8 +2,8 @@
 
 import { useCallback } from "react";
 import type { DatasetIndex } from "@/lib/data";
-import { embedSnippet } from "@/lib/export/embed";
-import { filtersInWords } from "@/lib/export/naming";
+import { embedSnippet, withEmbed } from "@/lib/export/embed";
+import { filtersInWords, sourcesShown } from "@/lib/export/naming";
 import type { VisibleRecords } from "@/lib/select";
 import { formatDate } from "@/lib/time";
 import type { ViewName, ViewState } from "@/lib/view";
@@ -29,16 +29,6 @@ function useExportContext({ index, view, visible }: ExportProps): () => ExportCo
   );
 }
 
-/** The page's link with `embed=1` added (the URL's keys are already canonical). */
-export function embedUrl(url: string): string {
-  const u = new URL(url);
-  const query = u.search
-    .slice(1)
-    .split("&")
-    .filter((p) => p.length > 0 && p !== "embed=1");
-  return `${u.origin}${u.pathname}?${[...query, "embed=1"].join("&")}`;
-}
-
 /** The dashboard's Download menu and Embed button. */
 export function ExportControls(props: ExportProps) {
   const getContext = useExportContext(props);
@@ -46,7 +36,10 @@ export function ExportControls(props: ExportProps) {
   const { index, view } = props;
   const getSnippet = useCallback(
     () =>
-      embedSnippet({ src: embedUrl(currentUrl()), title: `Stance Atlas: ${filtersInWords(index, view)}` }),
+      embedSnippet({
+        src: withEmbed(currentUrl(), true),
+        title: `Stance Atlas: ${filtersInWords(index, view)}`,
+      }),
     [currentUrl, index, view],
   );
   return (
@@ -65,11 +58,8 @@ export function ViewDownload({ scope, ...props }: ExportProps & { scope: ViewNam
 /** The embed's caption: the filters in words, the reports the view draws on, and the way to the full page. */
 export function EmbedBar({ index, view, visible }: ExportProps) {
   const currentUrl = useCurrentUrl();
-  const used = new Set([...visible.events, ...visible.stances, ...visible.quotes].map((r) => r.sourceId));
-  const sources = index.data.sources
-    .filter((s) => used.has(s.id))
-    .map(
-      (s) => `${s.publisher.replace(/\s*\(.*$/, "")} (${formatDate(s.published, s.datePrecision, "short")})`,
-    );
+  const sources = sourcesShown(index, visible).map(
+    (s) => `${s.publisher.replace(/\s*\(.*$/, "")} (${formatDate(s.published, s.datePrecision, "short")})`,
+  );
   return <EmbedCaption filters={filtersInWords(index, view)} sources={sources} currentUrl={currentUrl} />;
 }

@@ -2,7 +2,7 @@
 import type { DatasetIndex } from "@/lib/data";
 import { csvChunks } from "@/lib/export/csv";
 import { composeImage, quotesDrawing, type ViewDrawing } from "@/lib/export/image";
-import { exportBaseName, filtersInWords } from "@/lib/export/naming";
+import { exportBaseName, filtersInWords, sourcesShown } from "@/lib/export/naming";
 import { eventTable, quoteTable, stanceTable, visibleDataset } from "@/lib/export/records";
 import { zipStored } from "@/lib/export/zip";
 import type { VisibleRecords } from "@/lib/select";
@@ -71,10 +71,9 @@ export function imageSvg(
     }));
     drawings.push(quotesDrawing(lines, Math.max(560, Math.min(width || 900, 900))));
   }
-  const used = new Set([...visible.events, ...visible.stances, ...visible.quotes].map((r) => r.sourceId));
-  const sources = index.data.sources
-    .filter((s) => used.has(s.id))
-    .map((s) => `${s.publisher}, “${s.title}”, ${formatDate(s.published, s.datePrecision)}`);
+  const sources = sourcesShown(index, visible).map(
+    (s) => `${s.publisher}, “${s.title}”, ${formatDate(s.published, s.datePrecision)}`,
+  );
   const latest = index.data.sources.reduce((m, s) => (s.published > m ? s.published : m), "");
   return composeImage(drawings, {
     filters: filtersInWords(index, view),

@@ -41,3 +41,17 @@ export function embedBox(
     height: Math.max(EMBED_MIN.height, Math.round(EMBED_SIZE.height * scale)),
   };
 }
+
+/**
+ * The page's link with `embed=1` on (the embed's address) or off (the full page with the same view); nothing
+ * else in it changes, and the URL's keys stay in their canonical order with `embed` last, as the codec writes.
+ */
+export function withEmbed(url: string, on: boolean): string {
+  const u = new URL(url);
+  const query = u.search
+    .slice(1)
+    .split("&")
+    .filter((p) => p.length > 0 && p !== "embed=1");
+  if (on) query.push("embed=1");
+  return `${u.origin}${u.pathname}${query.length > 0 ? `?${query.join("&")}` : ""}`;
+}

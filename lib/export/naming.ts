@@ -1,5 +1,6 @@
 import type { DatasetIndex } from "../data/indexDataset";
-import type { StanceType } from "../model/schema";
+import type { Source, StanceType } from "../model/schema";
+import type { VisibleRecords } from "../select/filters";
 import type { ViewState } from "../model/viewState";
 import { formatYears } from "../time";
 import { actorName } from "../select/wording";
@@ -69,4 +70,10 @@ export function exportBaseName(view: ViewState): string {
   if (view.stances.length > 0 && view.stances.length <= 3) parts.push(view.stances.join("-"));
   if (parts.length === 1) parts.push("all");
   return parts.join("_");
+}
+
+/** The reports the shown events, stances and quotes rest on, in the dataset's order. */
+export function sourcesShown(index: DatasetIndex, visible: VisibleRecords): Source[] {
+  const used = new Set([...visible.events, ...visible.stances, ...visible.quotes].map((r) => r.sourceId));
+  return index.data.sources.filter((s) => used.has(s.id));
 }

@@ -1,7 +1,7 @@
 // The oEmbed endpoint, by calling its GET with a Request, over the bundled dataset.
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/oembed/route";
-import { embedBox, embedSnippet, EMBED_MIN, EMBED_SIZE } from "@/lib/export/embed";
+import { embedBox, embedSnippet, EMBED_MIN, EMBED_SIZE, withEmbed } from "@/lib/export/embed";
 
 const SITE = "http://atlas.example:3000";
 const get = (query: string) => GET(new Request(`${SITE}/oembed?${query}`));
@@ -63,5 +63,16 @@ describe("the embed's box and snippet", () => {
     expect(embedSnippet({ src: "/?q=a&b", title: 'He said "no" <b>' })).toContain(
       'src="/?q=a&amp;b" title="He said &quot;no&quot; &lt;b&gt;"',
     );
+  });
+});
+
+describe("the embed's address and the full page's", () => {
+  it("turns embed=1 on last and off, leaving the rest of the link as it is", () => {
+    const page = "https://atlas.example/?actors=iran,russia&years=2023-2024";
+    expect(withEmbed(page, true)).toBe("https://atlas.example/?actors=iran,russia&years=2023-2024&embed=1");
+    expect(withEmbed(`${page}&embed=1`, false)).toBe(page);
+    expect(withEmbed(`${page}&embed=1`, true)).toBe(`${page}&embed=1`);
+    expect(withEmbed("https://atlas.example/?embed=1", false)).toBe("https://atlas.example/");
+    expect(withEmbed("https://atlas.example/", true)).toBe("https://atlas.example/?embed=1");
   });
 });
