@@ -60,6 +60,13 @@ export interface ViewState {
   views: readonly ViewName[];
   /** True for the embed: the views without the site's header and filter bar, framable by other sites. */
   embed: boolean;
+  /**
+   * The story being read (the URL's `story`), null = none. While it is set the filters are those of its
+   * step; changing one leaves the story ("explore from here").
+   */
+  story: string | null;
+  /** The story's step, 1-based (the URL's `step`); null exactly when `story` is. */
+  step: number | null;
 }
 
 /** The views, in their canonical (URL and page) order. */
@@ -98,6 +105,8 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
   provenance: null,
   views: [],
   embed: false,
+  story: null,
+  step: null,
 });
 
 /** Every stance type in schema order: the canonical order of the `stances` URL value. */
@@ -127,6 +136,8 @@ export function sameView(a: ViewState, b: ViewState): boolean {
     a.q === b.q &&
     a.provenance === b.provenance &&
     a.views.join(",") === b.views.join(",") &&
-    a.embed === b.embed
+    a.embed === b.embed &&
+    a.story === b.story &&
+    a.step === b.step
   );
 }

@@ -1,7 +1,10 @@
 import type { DatasetIndex } from "../data/indexDataset";
 import type { ParseContext } from "./parsers";
 
-/** The {@link ParseContext} of a dataset: its ids and its year span. */
+/**
+ * The {@link ParseContext} of a dataset: its ids and its year span, and no story (lib/story's `withStories`
+ * adds the ones that fit it).
+ */
 export function parseContextOf(index: DatasetIndex): ParseContext {
   const ids = (m: ReadonlyMap<string, unknown>) => new Set(m.keys());
   return {
@@ -14,5 +17,6 @@ export function parseContextOf(index: DatasetIndex): ParseContext {
       stance: ids(index.stanceById),
       quote: ids(index.quoteById),
     },
+    stories: new Map(),
   };
 }

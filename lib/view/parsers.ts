@@ -25,6 +25,8 @@ export interface ParseContext {
   span: YearRange;
   /** Known ids per selectable kind. */
   selectionIds: Readonly<Record<SelectionKind, ReadonlySet<string>>>;
+  /** The stories that fit the dataset: each one's steps as the views they show (lib/story). */
+  stories: ReadonlyMap<string, readonly ViewState[]>;
 }
 
 /**
@@ -180,6 +182,22 @@ export const embedParam: Param<boolean> = {
   serialize: (value) => (value ? "1" : null),
 };
 
+/** `story=russia-iran`: one known story (the stories that fit the dataset, lib/story). */
+export const storyParam: Param<string> = {
+  key: "story",
+  parse: (raw, ctx) => (ctx.stories.has(raw.trim()) ? ok(raw.trim()) : drop([raw])),
+  serialize: (value) => value,
+};
+
+const STEP_RE = /^[1-9]\d{0,3}$/;
+
+/** `step=3`: a 1-based step number; whether the story has it is checked with the story (urlCodec). */
+export const stepParam: Param<number> = {
+  key: "step",
+  parse: (raw) => (STEP_RE.test(raw.trim()) ? ok(Number(raw.trim())) : drop([raw])),
+  serialize: (value) => String(value),
+};
+
 /** Exactly one parser per field of the view state, in the canonical URL order. */
 export const PARAMS: { readonly [K in keyof ViewState]: Param<NonNullable<ViewState[K]>> } = {
   actors: actorsParam,
@@ -191,6 +209,8 @@ export const PARAMS: { readonly [K in keyof ViewState]: Param<NonNullable<ViewSt
   provenance: provenanceParam,
   views: viewsParam,
   embed: embedParam,
+  story: storyParam,
+  step: stepParam,
 };
 
 /** Fields of the view state in canonical URL order. */

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import type { StanceType } from "../model/schema";
 import { FILTER_ROWS } from "../select/filterTable";
 import { normalizeQuery, type ParseContext } from "./parsers";
+import { followsStory } from "./urlCodec";
 import {
   canonicalActors,
   canonicalStances,
@@ -55,13 +56,19 @@ export interface ViewStore {
   reset(): void;
   /** Replaces the whole view without writing history (back / forward). */
   restore(view: ViewState): void;
+  /** Shows a story's step (1-based, clamped to the story): its view state; an unknown story does nothing. */
+  showStep(story: string, step: number): void;
+  /** Leaves the story and keeps its step's view ("Explore from here"). */
+  leaveStory(): void;
 }
 
 /** Creates one store per provider, seeded with the view parsed from the URL on the server. */
 export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi<ViewStore> {
   return createStore<ViewStore>()((set, get) => {
     const update = (patch: Partial<ViewState>, historyMode: HistoryMode = "push") => {
-      const view = { ...get().view, ...patch };
+      let view = { ...get().view, ...patch };
+      // A change to the step's filters leaves the story: the reader explores from there.
+      if (view.story !== null && !followsStory(view, ctx)) view = { ...view, story: null, step: null };
       if (sameView(view, get().view)) return;
       set({ view, historyMode });
     };
@@ -104,6 +111,21 @@ export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi
       restore(view) {
         if (!sameView(view, get().view)) set({ view, historyMode: "none" });
       },
+      showStep(story, step) {
+        const steps = ctx.stories.get(story);
+        if (!steps || steps.length === 0) return;
+        const n = Math.min(Math.max(1, Math.trunc(step) || 1), steps.length);
+        const { embed, views } = get().view;
+        // An embed that shows some of the views keeps showing those; elsewhere the step says which.
+        update({
+          ...steps[n - 1]!,
+          embed,
+          views: embed && views.length > 0 ? views : steps[n - 1]!.views,
+          story,
+          step: n,
+        });
+      },
+      leaveStory: () => update({ story: null, step: null }),
     };
   });
 }

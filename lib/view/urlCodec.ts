@@ -1,4 +1,4 @@
-import { DEFAULT_VIEW, type ViewState } from "../model/viewState";
+import { DEFAULT_VIEW, sameView, type ViewState } from "../model/viewState";
 import { MAX_PARAM_LENGTH, PARAMS, VIEW_FIELDS, type ParseContext } from "./parsers";
 
 /** The view state's field of each URL key (`focus` → `selection`). */
@@ -10,6 +10,40 @@ const FIELD_OF_KEY: ReadonlyMap<string, keyof ViewState> = new Map(
 export interface IgnoredParam {
   key: string;
   value: string;
+  /** Why, when it is a known value that does not apply here; absent = not a known value. */
+  reason?: string;
+}
+
+/**
+ * The fields a story's step sets. A link that names one beside `story` shows the step, and that key is
+ * ignored. The selection and the shown views may differ from the step's: a reader's click inside a step, an
+ * embed of some of the views.
+ */
+export const STEP_FIELDS = ["actors", "years", "episode", "stances", "q", "provenance"] as const;
+
+/** The step's view that a view state in a story stands on; null outside a story (or for an unknown one). */
+export function storyStepView(state: ViewState, ctx: ParseContext): ViewState | null {
+  if (state.story === null || state.step === null) return null;
+  return ctx.stories.get(state.story)?.[state.step - 1] ?? null;
+}
+
+/**
+ * True when the view is its story step's view but for the selection and the shown views, so that
+ * `story=…&step=…` (with `focus` and `views` when they differ) says all of it. A selection cleared where the
+ * step had one cannot be said that way.
+ */
+export function followsStory(state: ViewState, ctx: ParseContext): boolean {
+  const base = storyStepView(state, ctx);
+  if (!base) return false;
+  const merged = {
+    ...state,
+    selection: base.selection,
+    views: base.views,
+    embed: base.embed,
+    story: null,
+    step: null,
+  };
+  return sameView(merged, base) && (state.selection !== null || base.selection === null);
 }
 
 /** The result of reading a URL: the view it describes and what in it was dropped. */
@@ -43,15 +77,15 @@ function entries(input: SearchParamsInput): [string, string][] {
 export function parseViewState(input: SearchParamsInput, ctx: ParseContext): ParsedView {
   const state: { -readonly [K in keyof ViewState]: ViewState[K] } = { ...DEFAULT_VIEW };
   const ignored: IgnoredParam[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<keyof ViewState, string>();
   for (const [key, rawValue] of entries(input)) {
     const raw = rawValue.slice(0, MAX_PARAM_LENGTH);
     const k = FIELD_OF_KEY.get(key);
-    if (k === undefined || seen.has(key)) {
+    if (k === undefined || seen.has(k)) {
       ignored.push({ key, value: raw });
       continue;
     }
-    seen.add(key);
+    seen.set(k, raw);
     try {
       const parsed = PARAMS[k].parse(raw, ctx);
       if (parsed.value !== null) (state as Record<string, unknown>)[k] = parsed.value;
@@ -61,17 +95,65 @@ export function parseViewState(input: SearchParamsInput, ctx: ParseContext): Par
       ignored.push({ key, value: raw });
     }
   }
+  applyStory(state, seen, ignored, ctx);
   return { state, ignored };
+}
+
+/**
+ * A story's step applies over the URL: its filters, and its selection and views unless the link names its
+ * own. `step` without `story`, or past the story's end, is dropped (a story opens on its first step).
+ */
+function applyStory(
+  state: { -readonly [K in keyof ViewState]: ViewState[K] },
+  seen: ReadonlyMap<keyof ViewState, string>,
+  ignored: IgnoredParam[],
+  ctx: ParseContext,
+) {
+  const steps = state.story === null ? undefined : ctx.stories.get(state.story);
+  if (!steps || steps.length === 0) {
+    if (state.step !== null) ignored.push({ key: "step", value: seen.get("step") ?? String(state.step) });
+    state.story = null;
+    state.step = null;
+    return;
+  }
+  if (state.step !== null && state.step > steps.length) {
+    ignored.push({ key: "step", value: String(state.step), reason: `the story has ${steps.length} steps` });
+    state.step = null;
+  }
+  const step = state.step ?? 1;
+  const base = steps[step - 1]!;
+  for (const field of STEP_FIELDS) {
+    const raw = seen.get(field);
+    if (raw !== undefined)
+      ignored.push({ key: PARAMS[field].key, value: raw, reason: "the story's step sets it" });
+    (state as Record<string, unknown>)[field] = base[field];
+  }
+  if (!seen.has("selection") || state.selection === null) state.selection = base.selection;
+  if (!seen.has("views") || state.views.length === 0) state.views = base.views;
+  state.step = step;
 }
 
 // Commas and colons are legal in a query value; leaving them readable keeps shared links legible.
 const encode = (s: string) =>
   encodeURIComponent(s).replace(/%2C/g, ",").replace(/%3A/g, ":").replace(/%20/g, "+");
 
-/** Writes a view state as a query string (no leading "?"), keys in canonical order, defaults left out. */
+/**
+ * Writes a view state as a query string (no leading "?"), keys in canonical order, defaults left out. In a
+ * story the step says the filters: `story` and `step`, with `focus` and `views` when they differ from the
+ * step's. A view that has left its step's filters is written in full, without the story.
+ */
 export function serializeViewState(state: ViewState, ctx: ParseContext): string {
+  const base = followsStory(state, ctx) ? storyStepView(state, ctx) : null;
   const parts: string[] = [];
   for (const field of VIEW_FIELDS) {
+    if (field === "story" || field === "step") {
+      if (!base) continue;
+    } else if (base && field !== "embed") {
+      // The step's own filters go unsaid; its selection and views only when the reader's differ.
+      const said =
+        field === "selection" ? !sameSelection(state, base) : field === "views" && !sameViews(state, base);
+      if (!said) continue;
+    }
     const value = state[field];
     if (value === null || value === undefined) continue;
     const param = PARAMS[field];
@@ -81,11 +163,19 @@ export function serializeViewState(state: ViewState, ctx: ParseContext): string 
   return parts.join("&");
 }
 
+const sameSelection = (a: ViewState, b: ViewState) =>
+  a.selection?.kind === b.selection?.kind && a.selection?.id === b.selection?.id;
+const sameViews = (a: ViewState, b: ViewState) => a.views.join(",") === b.views.join(",");
+
 /** One line for the notice: `Ignored actors "x", years "abc".` */
 export function describeIgnored(ignored: readonly IgnoredParam[]): string {
   const shown = ignored
     .slice(0, 6)
-    .map((i) => `${i.key} "${i.value.length > 40 ? `${i.value.slice(0, 40)}…` : i.value}"`);
+    .map(
+      (i) =>
+        `${i.key} "${i.value.length > 40 ? `${i.value.slice(0, 40)}…` : i.value}"${i.reason ? ` (${i.reason})` : ""}`,
+    );
   const more = ignored.length > shown.length ? ` and ${ignored.length - shown.length} more` : "";
-  return `Ignored ${shown.join(", ")}${more} in the link: not a known value.`;
+  const unknown = ignored.some((i) => !i.reason) ? ": not a known value" : "";
+  return `Ignored ${shown.join(", ")}${more} in the link${unknown}.`;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ESLint } from "eslint";
 
-// The lint config enforces the order of lib's layers: util → model → time → data → select → layout → view.
+// The lint config enforces the order of lib's layers: util → model → time → data → select → layout → view →
+// story → export.
 // Each case lints a one-line module as if it lived in a layer and reads the rule's verdict.
 const eslint = new ESLint();
 
@@ -24,6 +25,13 @@ describe("lib's layers, as the lint config enforces them", { timeout: 60_000 }, 
     expect(await refused("lib/util/probe.ts", 'import type { Stance } from "../model/schema";')).toEqual([
       expect.stringContaining("lib/util may not import lib/model"),
     ]);
+    // Stories sit on the view layer (a step is a view state) and under the exports (a caption names the step).
+    expect(await refused("lib/view/probe.ts", 'import { withStories } from "../story/steps";')).toEqual([
+      expect.stringContaining("lib/view may not import lib/story"),
+    ]);
+    expect(
+      await refused("lib/story/probe.ts", 'import { exportBaseName } from "@/lib/export/naming";'),
+    ).toEqual([expect.stringContaining("lib/story may not import lib/export")]);
   });
 
   it("allows imports from the same or an earlier layer", async () => {
@@ -33,6 +41,7 @@ describe("lib's layers, as the lint config enforces them", { timeout: 60_000 }, 
     expect(await refused("lib/view/probe.ts", 'import { selectVisible } from "../select";')).toEqual([]);
     expect(await refused("lib/select/probe.ts", 'import { memoizeLast } from "../util/memo";')).toEqual([]);
     expect(await refused("lib/data/probe.ts", 'import { dayKey } from "../time";')).toEqual([]);
+    expect(await refused("lib/story/probe.ts", 'import { parseViewState } from "../view";')).toEqual([]);
   });
 
   it("keeps React and Next out of lib", async () => {

@@ -110,6 +110,8 @@ describe("parseViewState / serializeViewState", () => {
       "provenance",
       "views",
       "embed",
+      "story",
+      "step",
     ]);
   });
 
@@ -248,6 +250,9 @@ const arbState: fc.Arbitrary<ViewState> = fc.record({
   provenance: fc.option(fc.constant("reports" as const), { nil: null }),
   views: fc.subarray([...VIEW_NAMES]).map((v) => canonicalViews(v)),
   embed: fc.boolean(),
+  // The fixture has no story; views inside a story are generated in story.test.ts.
+  story: fc.constant(null),
+  step: fc.constant(null),
 });
 
 // Thousands of generated cases: give them room on a loaded 2-core machine (the default is 5 s).

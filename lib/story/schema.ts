@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/** The URL keys a step may set: the filters, the selection (`focus`) and the shown views. */
+export const STEP_VIEW_KEYS = [
+  "actors",
+  "years",
+  "episode",
+  "stances",
+  "focus",
+  "q",
+  "provenance",
+  "views",
+] as const;
+
+/** Kinds of record a step can cite: the ones the evidence panel opens. */
+export const CITE_KINDS = ["event", "stance", "quote", "claim"] as const;
+
+const text = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `at most ${max} characters`);
+
+/** `stance:russia-condemns-…`: a cited record, as the evidence panel names it. */
+const citeSchema = z
+  .string()
+  .regex(/^(event|stance|quote|claim):[^\s:]+$/, "a record as kind:id (kind event, stance, quote or claim)");
+
+const stepSchema = z.strictObject({
+  title: text(120),
+  /** Two or three sentences; `[words](kind:id)` makes the words a link to a cited record. */
+  caption: text(1200),
+  /** The view the step shows, as URL values (`{"actors": "russia,iran", "focus": "event:…"}`); unset = default. */
+  view: z.strictObject(Object.fromEntries(STEP_VIEW_KEYS.map((k) => [k, z.string().optional()]))),
+  /** Every record the caption rests on. */
+  cites: z.array(citeSchema).min(1, "a step cites at least one record"),
+});
+
+/** One story file of `data/stories/`. */
+export const storySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lower-case words joined by hyphens"),
+  title: text(120),
+  /** One sentence for the story list. */
+  description: text(300),
+  steps: z.array(stepSchema).min(1, "a story has at least one step"),
+});
+
+/** A story as its file holds it. */
+export type StoryFile = z.infer<typeof storySchema>;
