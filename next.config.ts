@@ -1,12 +1,15 @@
 import type { NextConfig } from "next";
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./proxy";
-import { loadDataset } from "./lib/data/loadDataset";
+import { loadIndexedDataset } from "./lib/data/loadDataset";
+import { servedStories } from "./lib/story/load";
 import { GZIP_ACCEPTED } from "./lib/data/negotiate";
 
 // Validate the dataset whenever Next loads its config (next build, next start, next dev): a broken dataset
 // stops the build with a message naming the file, the record and the field, instead of a broken page.
 // `next start` prints "Ready" before it loads this file (Next 16), then exits here with that message.
-loadDataset();
+// The stories (data/stories/*.json) likewise: a step naming an unknown record or view value stops the build,
+// naming the file, the story, the step and the field.
+servedStories(loadIndexedDataset());
 
 /** Powerful features the dashboard never uses, switched off for it and anything it could embed. */
 const permissionsPolicy = [

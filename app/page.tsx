@@ -7,6 +7,8 @@ import { loadIndexedDataset } from "@/lib/data/loadDataset";
 import { layoutPositions } from "@/lib/layout/network";
 import { forcePlace } from "@/lib/layout/networkForces";
 import { claimReviewScripts } from "@/lib/export/claimReview";
+import { servedStories } from "@/lib/story/load";
+import { withStories } from "@/lib/story/steps";
 import { formatDate } from "@/lib/time";
 import { parseContextOf, parseViewState, type SearchParamsInput } from "@/lib/view";
 import { viewMetadata } from "./viewMetadata";
@@ -19,7 +21,9 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 /** The dashboard reads the URL on the server so a shared link paints the right view first time. */
 export default async function Home({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
   const index = loadIndexedDataset();
-  const { state, ignored } = parseViewState(await searchParams, parseContextOf(index));
+  // A story's step is applied here, so a shared step link paints that step first time.
+  const stories = servedStories(index);
+  const { state, ignored } = parseViewState(await searchParams, withStories(parseContextOf(index), stories));
   const { data } = index;
   // Every script of the page carries the request's CSP nonce (proxy.ts), the JSON-LD data blocks too.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
@@ -37,6 +41,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
         datasetKey={body.etag}
         initialView={state}
         ignored={ignored}
+        stories={stories}
       />
     </Suspense>
   );
@@ -68,7 +73,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
           {data.actors.length} actors · {data.sources.length} reports
         </p>
         <p className="about-link">
-          <a href="/about">About the data</a>
+          <a href="/stories">Stories</a> · <a href="/about">About the data</a>
           <span className="about-more">
             : the {data.sources.length} reports, how statements are coded, what comes from outside the
             reports, and how to cite it.

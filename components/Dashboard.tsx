@@ -6,6 +6,7 @@ import { DatasetFetchError, fetchDataset, type FetchProgress } from "@/lib/data/
 import { indexDatasetOnce } from "@/lib/data/indexOnce";
 import { placedAt, type LayoutPositions, type NodePlacer } from "@/lib/layout/network";
 import { parseContextOf, type IgnoredParam, type ViewState } from "@/lib/view";
+import { withStories, type Story } from "@/lib/story/steps";
 import { ViewStoreProvider } from "./ViewStoreProvider";
 import { DashboardBody } from "./DashboardBody";
 
@@ -17,6 +18,7 @@ export function Dashboard({
   datasetKey,
   initialView,
   ignored,
+  stories,
 }: {
   /** The validated dataset, when small enough to travel inside the page; null when it is fetched. */
   dataset: DatasetFile | null;
@@ -30,6 +32,8 @@ export function Dashboard({
   initialView: ViewState;
   /** URL values the server dropped, for the notice. */
   ignored: IgnoredParam[];
+  /** The stories that fit the dataset (checked on the server). */
+  stories: readonly Story[];
 }) {
   const [fetched, setFetched] = useState<DatasetFile | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -85,6 +89,7 @@ export function Dashboard({
       datasetKey={datasetKey}
       initialView={initialView}
       ignored={ignored}
+      stories={stories}
     />
   );
 }
@@ -115,22 +120,30 @@ function IndexedDashboard({
   datasetKey,
   initialView,
   ignored,
+  stories,
 }: {
   data: DatasetFile;
   placer: NodePlacer;
   datasetKey: string;
   initialView: ViewState;
   ignored: IgnoredParam[];
+  stories: readonly Story[];
 }) {
   const index = useMemo(() => indexDatasetOnce(datasetKey, data), [datasetKey, data]);
-  const parseContext = useMemo(() => parseContextOf(index), [index]);
+  const parseContext = useMemo(() => withStories(parseContextOf(index), stories), [index, stories]);
   useEffect(() => {
     // The benchmark's "first render" ends here: views drawn from the dataset and hydrated.
     performance.mark("stance-atlas:ready");
   }, []);
   return (
     <ViewStoreProvider initialView={initialView} parseContext={parseContext}>
-      <DashboardBody index={index} placer={placer} ignored={ignored} />
+      <DashboardBody
+        index={index}
+        parseContext={parseContext}
+        stories={stories}
+        placer={placer}
+        ignored={ignored}
+      />
     </ViewStoreProvider>
   );
 }

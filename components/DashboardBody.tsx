@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import dynamic from "next/dynamic";
 import { flushSync } from "react-dom";
 import { useShallow } from "zustand/react/shallow";
 import type { DatasetIndex } from "@/lib/data";
@@ -13,7 +14,14 @@ import {
 } from "@/lib/select";
 import type { NodePlacer } from "@/lib/layout/network";
 import { activeFilters } from "@/lib/select/filterTable";
-import { parseContextOf, serializeViewState, showsView, type IgnoredParam, type Selection } from "@/lib/view";
+import {
+  serializeViewState,
+  showsView,
+  type IgnoredParam,
+  type ParseContext,
+  type Selection,
+} from "@/lib/view";
+import type { Story } from "@/lib/story/steps";
 import { useCurrentUrl, useViewStore } from "./ViewStoreProvider";
 import { FilterBar } from "./filters/FilterBar";
 import { IgnoredNotice } from "./filters/IgnoredNotice";
@@ -30,6 +38,10 @@ import { VIEW_TABS, ViewTabs, type ViewTab } from "./layout/ViewTabs";
 import { EmbedBar, ExportControls, ViewDownload } from "./export/ExportControls";
 import { revealSelection } from "./layout/revealLinked";
 import { useBackCloses } from "./layout/useBackCloses";
+import storyStyles from "./story/Story.module.css";
+
+// The story band's code loads only on a page that shows a story (server-rendered there with the page).
+const StoryPanel = dynamic(() => import("./story/StoryPanel"));
 
 /**
  * The records a selection is about, as `kind:id`: itself, then its actors (a quote's speaker, an event's
@@ -63,10 +75,16 @@ type Over = "network" | "quotes";
 /** The dashboard under the store: derives what each view shows with the pure selectors and lays them out. */
 export function DashboardBody({
   index,
+  parseContext,
+  stories,
   placer,
   ignored,
 }: {
   index: DatasetIndex;
+  /** The dataset's ids and span, with the stories' steps: how the URL reads and writes. */
+  parseContext: ParseContext;
+  /** The stories that fit the dataset. */
+  stories: readonly Story[];
   /** How the network places its nodes: positions sent by the server, or the force layout. */
   placer: NodePlacer;
   ignored: readonly IgnoredParam[];
@@ -84,6 +102,8 @@ export function DashboardBody({
       setProvenance: s.setProvenance,
       clearFilter: s.clearFilter,
       reset: s.reset,
+      showStep: s.showStep,
+      leaveStory: s.leaveStory,
     })),
   );
   const [evidence, setEvidence] = useState<EvidenceRef | null>(null);
@@ -99,7 +119,6 @@ export function DashboardBody({
   const [tab, setTab] = useState<ViewTab>("timeline");
   const [sheet, setSheet] = useState(false);
   const closeSheet = useCallback(() => setSheet(false), []);
-  const parseContext = useMemo(() => parseContextOf(index), [index]);
   const viewUrl = useCallback(() => {
     const query = serializeViewState(view, parseContext);
     return `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
@@ -174,6 +193,7 @@ export function DashboardBody({
     [actions],
   );
 
+  const story = view.story !== null ? stories.find((s) => s.id === view.story) : undefined;
   const exportProps = { index, view, visible };
   // The URL's `views`: which views the page shows (all three by default); the tab bar offers only those.
   const shown = VIEW_TABS.map((t) => t.id).filter((id) => showsView(view, id));
@@ -217,12 +237,22 @@ export function DashboardBody({
             </div>
           </div>
         )}
+        {story && view.step !== null && (
+          <StoryPanel
+            index={index}
+            story={story}
+            step={view.step}
+            onStep={(step) => actions.showStep(story.id, step)}
+            onLeave={actions.leaveStory}
+            onEvidence={openEvidence}
+          />
+        )}
         {empty && (
           <EmptyState index={index} view={view} onClear={actions.clearFilter} onReset={actions.reset} />
         )}
         {shown.length > 1 && <ViewTabs tab={shownTab} counts={counts} onTab={setTab} shown={shown} />}
         <div
-          className="views"
+          className={story ? `views ${storyStyles.moving}` : "views"}
           data-tab={shownTab}
           data-views={view.views.length > 0 ? view.views.join(",") : undefined}
           ref={viewsRef}

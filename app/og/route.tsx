@@ -27,7 +27,10 @@ export async function GET(request: Request) {
   const index = loadIndexedDataset();
   const ctx = parseContextOf(index);
   const { state } = parseViewState(new URL(request.url).searchParams, ctx);
-  const key = serializeViewState({ ...state, selection: null, embed: false, views: [] }, ctx);
+  const key = serializeViewState(
+    { ...state, selection: null, embed: false, views: [], story: null, step: null },
+    ctx,
+  );
   let png = cache.get(key);
   if (!png) {
     const visible = selectVisible(index, state);
