@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, type ComponentProps, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
-import { Brush } from "@visx/brush";
+import { Brush, type Scale as BrushScale } from "@visx/brush";
 import { Group } from "@visx/group";
 import type { Episode } from "@/lib/model";
 import { yearDomain, type OverviewTrack, type PlacedMark } from "@/lib/layout/timeline";
@@ -108,6 +108,8 @@ export function Overview({
   const selection = years ? yearDomain(years).map((d) => scale(d)) : null;
   const laneY = (lane: number) => labelsHeight + 4 + lane * LANE_HEIGHT + LANE_HEIGHT / 2;
   const axisY = labelsHeight + plotHeight;
+  // The brush reads invert, domain and range, which the timeline's own UTC scale has (lib/layout/timelineScale.ts).
+  const brushScale = scale as unknown as BrushScale;
 
   return (
     <svg
@@ -125,9 +127,9 @@ export function Overview({
       <Group top={labelsHeight} className={styles.brush} {...press}>
         <Brush
           innerRef={brushRef}
-          xScale={scale}
+          xScale={brushScale}
           // Brush renders nothing without a y scale, even brushing x only (its y bounds go unused).
-          yScale={scale}
+          yScale={brushScale}
           width={width}
           height={plotHeight + AXIS_HEIGHT}
           brushDirection="horizontal"

@@ -34,7 +34,7 @@ describe("what the browser's first load imports", () => {
     const { seen, packages } = staticImports(join(ROOT, "components/Dashboard.tsx"));
     // The walk does reach the network and its layout (so the check below is not vacuous)…
     expect([...seen].some((f) => f.endsWith("lib/layout/networkDataset.ts"))).toBe(true);
-    expect(packages.has("d3-scale")).toBe(true);
+    expect(packages.has("d3-time")).toBe(true);
     // …but not the force simulation, which only the server and a fetched dataset's dynamic import load.
     expect([...packages].filter((p) => p.startsWith("d3-force"))).toEqual([]);
     expect([...seen].filter((f) => f.endsWith("lib/layout/networkForces.ts"))).toEqual([]);
