@@ -1,7 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import dynamic from "next/dynamic";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { useShallow } from "zustand/react/shallow";
 import type { DatasetIndex } from "@/lib/data";
@@ -38,10 +37,10 @@ import { VIEW_TABS, ViewTabs, type ViewTab } from "./layout/ViewTabs";
 import { EmbedBar, ExportControls, ViewDownload } from "./export/ExportControls";
 import { revealSelection } from "./layout/revealLinked";
 import { useBackCloses } from "./layout/useBackCloses";
-import storyStyles from "./story/Story.module.css";
 
 // The story band's code loads only on a page that shows a story (server-rendered there with the page).
-const StoryPanel = dynamic(() => import("./story/StoryPanel"));
+// React's lazy rather than next/dynamic, whose loader costs the first load of every page 1.4 KB.
+const StoryPanel = lazy(() => import("./story/StoryPanel"));
 
 /**
  * The records a selection is about, as `kind:id`: itself, then its actors (a quote's speaker, an event's
@@ -238,21 +237,25 @@ export function DashboardBody({
           </div>
         )}
         {story && view.step !== null && (
-          <StoryPanel
-            index={index}
-            story={story}
-            step={view.step}
-            onStep={(step) => actions.showStep(story.id, step)}
-            onLeave={actions.leaveStory}
-            onEvidence={openEvidence}
-          />
+          <Suspense>
+            <StoryPanel
+              index={index}
+              story={story}
+              step={view.step}
+              onStep={(step) => actions.showStep(story.id, step)}
+              onLeave={actions.leaveStory}
+              onEvidence={openEvidence}
+            />
+          </Suspense>
         )}
         {empty && (
           <EmptyState index={index} view={view} onClear={actions.clearFilter} onReset={actions.reset} />
         )}
         {shown.length > 1 && <ViewTabs tab={shownTab} counts={counts} onTab={setTab} shown={shown} />}
         <div
-          className={story ? `views ${storyStyles.moving}` : "views"}
+          className="views"
+          // In a story the marks move from step to step (globals.css); their code and styles load with the band.
+          data-story={story ? story.id : undefined}
           data-tab={shownTab}
           data-views={view.views.length > 0 ? view.views.join(",") : undefined}
           ref={viewsRef}

@@ -5,7 +5,6 @@ import type { DatasetIndex } from "@/lib/data";
 import { captionParts, captionText, parseCite, type Story } from "@/lib/story/steps";
 import { describeEvidence } from "../evidence/describe";
 import type { EvidenceRef } from "../viewProps";
-import styles from "./Story.module.css";
 
 /**
  * The region named "Story": "Step N of M", the step's title and caption, its cited records as links that
@@ -59,7 +58,7 @@ export default function StoryPanel({
     <a
       key={key}
       href={citeHref(index, ref)}
-      className={styles.cite}
+      className="story-cite"
       data-cite={`${ref.kind}:${ref.id}`}
       onClick={(e) => {
         if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
@@ -72,7 +71,7 @@ export default function StoryPanel({
   );
   return (
     <section
-      className={styles.story}
+      className="story-band"
       aria-label="Story"
       aria-describedby="story-keys"
       data-testid="story"
@@ -80,9 +79,9 @@ export default function StoryPanel({
       tabIndex={-1}
       onKeyDown={onKeyDown}
     >
-      <div className={styles.head}>
-        <p className={styles.kicker}>
-          <a href="/stories" className={styles.all}>
+      <div className="story-head">
+        <p className="story-kicker">
+          <a href="/stories" className="story-all">
             {story.title}
           </a>{" "}
           ·{" "}
@@ -90,7 +89,7 @@ export default function StoryPanel({
             Step {step} of {total}
           </span>
         </p>
-        <div className={styles.controls}>
+        <div className="story-controls">
           <button type="button" className="button" disabled={step <= 1} onClick={() => onStep(step - 1)}>
             Previous
           </button>
@@ -110,15 +109,15 @@ export default function StoryPanel({
           </span>
         </div>
       </div>
-      <div className={styles.body}>
-        <h2 className={styles.title} id="story-title">
+      <div className="story-body">
+        <h2 className="story-title" id="story-title">
           {current.title}
         </h2>
-        <p className={styles.caption} data-testid="story-caption">
+        <p className="story-caption" data-testid="story-caption">
           {parts.map((p, i) => (p.cite ? cite(p.cite, p.text, i) : p.text))}
         </p>
         {others.length > 0 && (
-          <details className={styles.also}>
+          <details className="story-also">
             <summary>
               {others.length} more {others.length === 1 ? "record" : "records"} cited
             </summary>
