@@ -248,7 +248,9 @@ export function NetworkGraph({
                 description={
                   id === GRAPH_OTHERS_ID
                     ? `${node.name}: ${node.count} stances`
-                    : `${node.name}, ${node.kind}, ${node.count} ${node.count === 1 ? "stance" : "stances"} shown`
+                    : // A short label ("US") leads the name, so the words a reader sees are the words a
+                      // voice-control user says (WCAG 2.5.3); never in brackets, which the check ignores.
+                      `${node.label !== node.name ? `${node.label} — ` : ""}${node.name}, ${node.kind}, ${node.count} ${node.count === 1 ? "stance" : "stances"} shown`
                 }
                 dim={spotlight.nodes !== null && !spotlight.nodes.has(id)}
                 focused={selectedActor === id}

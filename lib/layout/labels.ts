@@ -56,6 +56,25 @@ export function fitText(text: string, maxWidth: number, fontPx: number, bold = f
 }
 
 /**
+ * The text cut with an ellipsis at a word's end so that it fits `maxWidth` ({@link fitText}, but never
+ * inside a word or an unclosed parenthesis), "" if not even its first word fits. A label cut so is made of
+ * whole words of the text, so a mark whose name holds the whole text also holds its visible label, word
+ * for word (WCAG 2.5.3, "label in name": axe compares whole words, and "B…" is no word of "Baghdad").
+ */
+export function fitWords(text: string, maxWidth: number, fontPx: number, bold = false): string {
+  const cut = fitText(text, maxWidth, fontPx, bold);
+  if (cut === text || cut === "") return cut;
+  let head = cut.slice(0, -1);
+  // The cut fell inside a word: back to the end of the word before it.
+  if (/\S/.test(text.charAt(head.length))) head = head.slice(0, Math.max(0, head.search(/\S*$/)));
+  // A parenthesis left open: a name's parenthetical is skipped whole, so the label stops before it.
+  const open = head.lastIndexOf("(");
+  if (open >= 0 && head.indexOf(")", open) < 0) head = head.slice(0, open);
+  head = head.replace(/[\s,;:\u2013\u2014-]+$/u, "");
+  return head ? `${head}…` : "";
+}
+
+/**
  * Width of a network node's label box: its text and two pixels either side, the room the force layout and
  * the label placement keep for it.
  */

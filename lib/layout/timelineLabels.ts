@@ -1,5 +1,5 @@
 import type { DatasetIndex } from "../data/indexDataset";
-import { fitText, textWidth } from "./labels";
+import { fitWords, textWidth } from "./labels";
 import { LABEL_FONT, MARK_RADIUS, type PlacedMark } from "./timelineMarks";
 
 /** Narrowest label worth writing beside a mark in an episode strip: a few words, not a stub and an ellipsis. */
@@ -15,10 +15,10 @@ const LABEL_SLACK = 8;
 
 /**
  * Labels for an episode strip's marks where they fit, without moving a mark: marks take turns by `rank`
- * (lower first, then in time order), and each writes its title (cut to fit) in its own lane, to the right of
- * the mark if there is room for {@link MIN_STRIP_LABEL} pixels before the next mark or label of the lane or
- * the edge, else to the left. Marks that already have a label keep it. Returns new marks; unlabelled ones
- * are the same objects.
+ * (lower first, then in time order), and each writes its title in its own lane, cut at a word's end to fit
+ * ({@link fitWords}: the mark's name holds the label word for word), to the right of the mark if there is
+ * room for {@link MIN_STRIP_LABEL} pixels before the next mark or label of the lane or the edge, else to the
+ * left. Marks that already have a label keep it. Returns new marks; unlabelled ones are the same objects.
  */
 export function labelStripMarks(
   marks: readonly PlacedMark[],
@@ -54,7 +54,7 @@ export function labelStripMarks(
     const right = Math.min(width, ...lane.filter(([, b]) => b > start).map(([a]) => a - LABEL_SLACK));
     const left = Math.max(0, ...lane.filter(([a]) => a < end).map(([, b]) => b + LABEL_SLACK));
     const fit = (room: number) => {
-      const text = fitText(title, Math.min(LONGEST_STRIP_LABEL, room), LABEL_FONT);
+      const text = fitWords(title, Math.min(LONGEST_STRIP_LABEL, room), LABEL_FONT);
       return text && textWidth(text, LABEL_FONT) >= MIN_STRIP_LABEL ? text : "";
     };
     const r = fit(right - start);

@@ -1,6 +1,6 @@
 import type { DatePrecision } from "../model/schema";
 import { dayKey } from "../time";
-import { fitText, textWidth } from "./labels";
+import { fitWords, textWidth } from "./labels";
 import { stackLanes, type Interval } from "./timelineLanes";
 import { dateExtent, type TimeScale } from "./timelineScale";
 
@@ -128,10 +128,10 @@ function labelBeside(
 ): PlacedMark["label"] {
   if (ext.span && ext.x1 - ext.x0 >= MIN_INSIDE_LABEL) {
     // After the kind's glyph, which a span draws at its start when its title is written inside.
-    const inside = fitText(title, ext.x1 - ext.x0 - 2 * LABEL_PAD - INSIDE_GLYPH, LABEL_FONT);
+    const inside = fitWords(title, ext.x1 - ext.x0 - 2 * LABEL_PAD - INSIDE_GLYPH, LABEL_FONT);
     if (inside) return { text: inside, x: ext.x0 + LABEL_PAD + INSIDE_GLYPH, anchor: "start" };
   }
-  const full = fitText(title, LONGEST_MARK_LABEL, LABEL_FONT);
+  const full = fitWords(title, LONGEST_MARK_LABEL, LABEL_FONT);
   const w = textWidth(full, LABEL_FONT);
   const reach = ext.span ? 0 : MARK_RADIUS;
   const rightStart = ext.x1 + reach + LABEL_PAD;
@@ -140,7 +140,7 @@ function labelBeside(
   if (leftEnd - w >= 0) return { text: full, x: leftEnd, anchor: "end" };
   const right = width - rightStart;
   const useRight = right >= leftEnd;
-  const text = fitText(title, useRight ? right : leftEnd, LABEL_FONT);
+  const text = fitWords(title, useRight ? right : leftEnd, LABEL_FONT);
   if (!text) return null;
   return useRight ? { text, x: rightStart, anchor: "start" } : { text, x: leftEnd, anchor: "end" };
 }

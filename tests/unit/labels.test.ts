@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { boxesOverlap, fitText, labelWidth, LABEL_FONT_PX, textWidth } from "@/lib/layout/labels";
+import { boxesOverlap, fitText, fitWords, labelWidth, LABEL_FONT_PX, textWidth } from "@/lib/layout/labels";
 import * as network from "@/lib/layout/network";
 import * as timeline from "@/lib/layout/timeline";
 
@@ -71,6 +71,56 @@ describe("fitText", () => {
           if (out === text) return textWidth(text, font, bold) <= max;
           if (out === "") return true;
           return out.endsWith("…") && text.startsWith(out.slice(0, -1)) && textWidth(out, font, bold) <= max;
+        },
+      ),
+    );
+  });
+});
+
+describe("fitWords: a mark's label cut at a word's end, so its name holds it word for word", () => {
+  it("keeps a text that fits, and cuts back to the last whole word before the ellipsis", () => {
+    expect(fitWords("Iran", 29, 12)).toBe("Iran");
+    // "US air strike at B" and the ellipsis are 9.88 em, 119 px at 12 px; "Ba…" would be 126: fitText gives
+    // "US air strike at B…" at 120 px, and "B" is no word of the title.
+    expect(fitText("US air strike at Baghdad airport", 120, 12)).toBe("US air strike at B…");
+    expect(fitWords("US air strike at Baghdad airport", 120, 12)).toBe("US air strike at…");
+    // A cut at a word's end keeps its word; a colon or comma before the cut is dropped.
+    expect(fitWords("Lavrov and Amir-Abdollahian", 61, 12)).toBe("Lavrov…");
+    // "Sullivan: t…" (6.24 em, 75 px) fits 80 px, "Sullivan: th…" (82 px) does not.
+    expect(fitWords("Sullivan: the US intelligence community", 80, 12)).toBe("Sullivan…");
+  });
+
+  it("stops before a parenthesis the cut would leave open, and gives nothing when no word fits", () => {
+    // "Senior official (unnamed by…" (14.42 em, 174 px) fits 176 px and ends at a word, but leaves its
+    // parenthesis open: a name's words skip a parenthesis whole, so the label stops before it.
+    expect(fitText("Senior official (unnamed by the report) says", 176, 12)).toBe(
+      "Senior official (unnamed by…",
+    );
+    expect(fitWords("Senior official (unnamed by the report) says", 176, 12)).toBe("Senior official…");
+    expect(fitWords("Amir-Abdollahian speaks", 60, 12)).toBe("");
+  });
+
+  it("always fits, with whole words of the text", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("Iran", "al-Aqsa", "US", "(unnamed)", "a", "Lavrov:", "—"), {
+          maxLength: 12,
+        }),
+        fc.integer({ min: 0, max: 300 }),
+        (words, max) => {
+          const text = words.join(" ");
+          const out = fitWords(text, max, 12);
+          if (out === text) return textWidth(text, 12) <= max;
+          if (out === "") return true;
+          const head = out.slice(0, -1);
+          // What the label leaves out starts at a word's end: dropped punctuation, then a space.
+          return (
+            out.endsWith("…") &&
+            text.startsWith(head) &&
+            /^[,;:\u2013\u2014-]*\s/.test(text.slice(head.length)) &&
+            head.split("(").length === head.split(")").length &&
+            textWidth(out, 12) <= max
+          );
         },
       ),
     );
