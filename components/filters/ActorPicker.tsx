@@ -4,6 +4,7 @@ import {
   memo,
   useCallback,
   useDeferredValue,
+  useEffect,
   useId,
   useMemo,
   useRef,
@@ -23,8 +24,10 @@ const NO_COUNTS: ActorCounts = { get: () => 0, at: () => 0 };
 /**
  * Actor picker: a type-ahead combobox (ARIA 1.2 pattern) whose options are grouped by kind and show how many
  * records each actor has under the other filters. Enter or click toggles an actor and clears the text, so the
- * next name can be typed at once; picked ones show as chips. A tap also closes the list, which on a phone
- * covers what the pick changed.
+ * next name can be typed at once; picked ones show as chips, each a button that removes its actor. A tap also
+ * closes the list, which on a phone covers what the pick changed. In the wide screen's one-row filter bar the
+ * chips sit beside the text field and scroll sideways when they outgrow the room the bar has, their strip's
+ * edges fading where more chips lie (`data-more`); a focused chip scrolls into sight.
  */
 export const ActorPicker = memo(function ActorPicker({
   actors,
@@ -63,6 +66,7 @@ export const ActorPicker = memo(function ActorPicker({
   const activeIndex = Math.min(active, Math.max(0, flat.length - 1));
   const activeActor = open ? flat[activeIndex] : undefined;
   const byId = useMemo(() => new Map(actors.map((a) => [a.id, a])), [actors]);
+  const { ref: chipsRef, hidden: hiddenChips, reveal: revealChips } = useChipStrip(selected.length);
 
   const pick = useCallback(
     (actorId: string) => {
@@ -118,7 +122,7 @@ export const ActorPicker = memo(function ActorPicker({
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={activeActor ? `${id}-opt-${activeActor.id}` : undefined}
-          placeholder="Type a name: Russia, Lavrov…"
+          placeholder={selected.length > 0 ? "Add…" : "Type a name: Russia, Lavrov…"}
           autoComplete="off"
           value={query}
           onChange={(e) => {
@@ -173,7 +177,7 @@ export const ActorPicker = memo(function ActorPicker({
         </div>
       </div>
       {selected.length > 0 && (
-        <ul className="chip-list" aria-label="Selected actors">
+        <ul className="chip-list" aria-label="Selected actors" ref={chipsRef}>
           {selected.map((a) => (
             <li key={a}>
               <button
@@ -181,16 +185,89 @@ export const ActorPicker = memo(function ActorPicker({
                 className="chip"
                 onClick={() => onToggle(a)}
                 aria-label={`Remove actor ${byId.get(a)?.name ?? a}`}
+                title={byId.get(a)?.name ?? a}
               >
-                {byId.get(a)?.name ?? a} <span aria-hidden="true">×</span>
+                <span className="chip-text">{byId.get(a)?.name ?? a}</span> <span aria-hidden="true">×</span>
               </button>
             </li>
           ))}
         </ul>
       )}
+      {hiddenChips > 0 && (
+        // For the pointer: how many chips the strip hides, and a click brings them into sight. The keyboard
+        // reaches each chip with Tab (a focused chip scrolls into sight), and the summary line names them all.
+        <button
+          type="button"
+          className="chip-more"
+          tabIndex={-1}
+          aria-hidden="true"
+          title="Show the other picked actors"
+          onClick={revealChips}
+        >
+          +{hiddenChips}
+        </button>
+      )}
     </div>
   );
 });
+
+/**
+ * The chip strip's sideways scroll, for a strip that holds more chips than its room: marks which of its ends
+ * hide chips (`data-more="start end"`, for the fades), counts the chips not wholly in sight (`hidden`),
+ * `reveal` scrolls to the next of them, and a mouse wheel's vertical turn over the strip scrolls it
+ * sideways. Nothing to do while it fits (a wrapping strip, on a narrow screen, always does).
+ */
+function useChipStrip(count: number) {
+  const ref = useRef<HTMLUListElement>(null);
+  const [hidden, setHidden] = useState(0);
+  useEffect(() => {
+    const strip = ref.current;
+    if (!strip) {
+      setHidden(0);
+      return;
+    }
+    const mark = () => {
+      const room = strip.scrollWidth - strip.clientWidth;
+      const more = [strip.scrollLeft > 1 && "start", strip.scrollLeft < room - 1 && "end"].filter(Boolean);
+      if (more.length) strip.dataset.more = more.join(" ");
+      else delete strip.dataset.more;
+      const box = strip.getBoundingClientRect();
+      setHidden(
+        [...strip.children].filter((li) => {
+          const r = li.getBoundingClientRect();
+          return r.left < box.left - 1 || r.right > box.right + 1;
+        }).length,
+      );
+    };
+    const wheel = (e: WheelEvent) => {
+      if (strip.scrollWidth <= strip.clientWidth || Math.abs(e.deltaY) <= Math.abs(e.deltaX)) return;
+      e.preventDefault();
+      strip.scrollLeft += e.deltaY;
+    };
+    mark();
+    const resize = new ResizeObserver(mark);
+    resize.observe(strip);
+    strip.addEventListener("scroll", mark, { passive: true });
+    strip.addEventListener("wheel", wheel, { passive: false });
+    return () => {
+      resize.disconnect();
+      strip.removeEventListener("scroll", mark);
+      strip.removeEventListener("wheel", wheel);
+    };
+  }, [count]);
+  const reveal = useCallback(() => {
+    const strip = ref.current;
+    if (!strip) return;
+    const right = strip.getBoundingClientRect().right;
+    const next = [...strip.children].find((li) => li.getBoundingClientRect().right > right + 1);
+    // The first chip past the strip's end brought to its end; at the end already, back to the start.
+    strip.scrollTo({
+      left: next ? strip.scrollLeft + next.getBoundingClientRect().right - right : 0,
+      behavior: "smooth",
+    });
+  }, []);
+  return { ref, hidden, reveal };
+}
 
 /**
  * One option of the list. Memoised: a pick changes one row's tick, a key press one row's highlight, and

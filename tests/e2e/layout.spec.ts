@@ -227,6 +227,64 @@ for (const viewport of [
       expect(page.url()).toBe(url);
     });
 
+    test("with three actors picked the filter bar keeps its one row; each chip is removable by pointer and key", async ({
+      page,
+    }) => {
+      const bar = page.getByRole("region", { name: "Filters" });
+      await open(page, "/");
+      const unfiltered = (await bar.boundingBox())!.height;
+      // Iran, Russia, United States: ids of data/escalations.json's actors[].
+      await open(page, "/?actors=russia,iran,united-states");
+      expect((await bar.boundingBox())!.height).toBe(unfiltered);
+      expect(await filterRows(page)).toBe(1);
+      await expectPageStill(page);
+      for (const view of [timeline(page), network(page), quotes(page)])
+        expect((await view.boundingBox())!.height).toBeGreaterThanOrEqual(200);
+      expect(await axeViolations(page)).toEqual([]);
+      const chips = bar.getByRole("list", { name: "Selected actors" });
+      const chip = (name: string) => chips.getByRole("button", { name: `Remove actor ${name}` });
+      await expect(chips.getByRole("button")).toHaveCount(3);
+      for (const box of await chips
+        .getByRole("button")
+        .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
+        expect(box.width).toBeGreaterThanOrEqual(24);
+        expect(box.height).toBeGreaterThanOrEqual(24);
+      }
+      /** The chip wholly inside the strip's box (not scrolled out of it). */
+      const inStrip = (name: string) =>
+        chip(name).evaluate((el) => {
+          const [r, s] = [el.getBoundingClientRect(), el.closest("ul")!.getBoundingClientRect()];
+          return r.left >= s.left - 1 && r.right <= s.right + 1;
+        });
+
+      // Pointer: the chips the strip hides are counted ("+2"); each click on the count brings the next one
+      // into sight.
+      await expect
+        .poll(
+          async () => {
+            if (await inStrip("United States")) return true;
+            await bar.getByText(/^\+\d$/).click();
+            return false;
+          },
+          { intervals: [800] },
+        )
+        .toBe(true);
+      await chip("United States").click();
+      await expect(page).not.toHaveURL(/united-states/);
+      await expect(chips.getByRole("button")).toHaveCount(2);
+
+      // Keyboard: Tab from the picker's text field goes through the chips, each scrolled into sight.
+      await bar.getByRole("combobox", { name: "Actors" }).focus();
+      await page.keyboard.press("Tab");
+      await expect(chip("Iran")).toBeFocused();
+      await page.keyboard.press("Tab");
+      await expect(chip("Russia")).toBeFocused();
+      expect(await inStrip("Russia")).toBe(true);
+      await page.keyboard.press("Enter");
+      await expect(page).toHaveURL(/actors=iran(&|$)/);
+      expect((await bar.boundingBox())!.height).toBe(unfiltered);
+    });
+
     test("More filters holds the stance types and provenance and counts the active ones", async ({
       page,
     }) => {
@@ -326,6 +384,20 @@ test.describe("on a 390 px phone", () => {
       .not.toEqual([]);
     await expectPageStill(page);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test("the header takes two short lines: title and lede, then the dataset's span and About", async ({
+    page,
+  }) => {
+    await open(page, "/");
+    const header = page.locator(".site-header");
+    // Four lines (110 px) before: title, lede, the counts over two lines, the About link.
+    expect((await header.boundingBox())!.height).toBeLessThanOrEqual(60);
+    await expect(header.getByRole("heading", { name: "Stance Atlas" })).toBeVisible();
+    await expect(header.getByRole("link", { name: "About the data" })).toBeInViewport({ ratio: 1 });
+    // Cut texts stay whole in the page; nothing runs past the window.
+    await expect(page.getByTestId("dataset-meta")).toContainText("events");
+    expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
 
   test("the filters fold into a sheet; Back closes it before it undoes a filter", async ({ page }) => {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures";
 import { index } from "./dataset";
 import { network, settled } from "./networkHelpers";
@@ -59,6 +60,61 @@ test("episode strips label their marks where they fit, strikes first, none over 
   // A label selects its mark (it is part of the mark's target).
   await mark(page, "soleimani-killing").locator("text").click();
   await expect(mark(page, "soleimani-killing")).toHaveAttribute("data-focused", "true");
+});
+
+/**
+ * The labelled marks of a view whose visible label is not, word for word, in their accessible name. Words as
+ * axe's label-content-name-mismatch (axe-core 4.14, Lighthouse 12.8) counts them: parentheticals dropped,
+ * split at anything but a letter or digit, the label's words a run of the name's.
+ */
+function labelsNotInName(view: Locator): Promise<string[]> {
+  return view.evaluate((root) => {
+    const words = (s: string) => {
+      let t = s.normalize("NFKD");
+      for (let prev = ""; prev !== t;) [prev, t] = [t, t.replace(/\([^()]*\)/g, "")];
+      return t
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+    };
+    const bad: string[] = [];
+    for (const el of root.querySelectorAll('[role="button"][aria-label]')) {
+      const text = el.textContent?.trim() ?? "";
+      if (!text) continue;
+      const label = words(text);
+      const name = words(el.getAttribute("aria-label")!);
+      const run = name.some((_, i) => label.every((w, j) => name[i + j] === w));
+      if (!run) bad.push(`${text} ∉ ${el.getAttribute("aria-label")}`);
+    }
+    return bad;
+  });
+}
+
+test("a labelled mark's name holds its visible label word for word (WCAG 2.5.3 label in name)", async ({
+  page,
+}) => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await open(page, "/");
+    // Labels cut to fit end at a word: "US air strike at…", never "US air strike at B…".
+    expect(await timeline(page).locator('[role="button"] text').count()).toBeGreaterThan(10);
+    expect(await labelsNotInName(timeline(page)), `${viewport.width} px`).toEqual([]);
+    // The network's short labels ("US", "Russian MFA") lead their actors' names (on a phone the network
+    // is another tab).
+    if (viewport.width >= 1024) {
+      expect(await network(page).locator('[role="button"] text').count()).toBeGreaterThan(5);
+      expect(await labelsNotInName(network(page)), `network, ${viewport.width} px`).toEqual([]);
+    }
+    const axe = await new AxeBuilder({ page })
+      .include("#timeline")
+      .include("#network")
+      .withRules(["label-content-name-mismatch"])
+      .analyze();
+    expect(axe.violations.map((v) => v.nodes.map((n) => n.target.join(" "))).flat()).toEqual([]);
+  }
 });
 
 test("the overview names its four episodes in one row, each joined to its band", async ({ page }) => {
