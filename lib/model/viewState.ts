@@ -60,6 +60,10 @@ export interface ViewState {
   views: readonly ViewName[];
   /** True for the embed: the views without the site's header and filter bar, framable by other sites. */
   embed: boolean;
+  /** `"episodes"`: the network as one small multiple per episode, nodes at the same places; null = one network. */
+  compare: Compare | null;
+  /** How the network is drawn: a node-link graph (the default) or an adjacency matrix (URL key `network`). */
+  networkForm: NetworkForm;
   /**
    * The story being read (the URL's `story`), null = none. While it is set the filters are those of its
    * step; changing one leaves the story ("explore from here").
@@ -86,6 +90,16 @@ export function showsView(view: Pick<ViewState, "views">, name: ViewName): boole
   return view.views.length === 0 || view.views.includes(name);
 }
 
+/** The one comparison: the network per episode. */
+export const COMPARE_EPISODES = "episodes";
+/** A comparison of the network across periods. */
+export type Compare = typeof COMPARE_EPISODES;
+
+/** The forms of the network view: node-link graph or adjacency matrix. */
+export const NETWORK_FORMS = ["graph", "matrix"] as const;
+/** One form of the network view. */
+export type NetworkForm = (typeof NETWORK_FORMS)[number];
+
 /** The one value of the provenance filter: only what the reports state. */
 export const PROVENANCE_REPORTS = "reports";
 /** A provenance filter. */
@@ -105,6 +119,8 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
   provenance: null,
   views: [],
   embed: false,
+  compare: null,
+  networkForm: "graph",
   story: null,
   step: null,
 });
@@ -137,6 +153,8 @@ export function sameView(a: ViewState, b: ViewState): boolean {
     a.provenance === b.provenance &&
     a.views.join(",") === b.views.join(",") &&
     a.embed === b.embed &&
+    a.compare === b.compare &&
+    a.networkForm === b.networkForm &&
     a.story === b.story &&
     a.step === b.step
   );

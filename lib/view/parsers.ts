@@ -1,5 +1,9 @@
 import type { StanceType } from "../model/schema";
 import {
+  COMPARE_EPISODES,
+  type Compare,
+  NETWORK_FORMS,
+  type NetworkForm,
   canonicalActors,
   canonicalStances,
   canonicalViews,
@@ -182,6 +186,23 @@ export const embedParam: Param<boolean> = {
   serialize: (value) => (value ? "1" : null),
 };
 
+/** `compare=episodes`: the network as small multiples, one per episode. Any other value is dropped. */
+export const compareParam: Param<Compare> = {
+  key: "compare",
+  parse: (raw) => (raw.trim() === COMPARE_EPISODES ? ok(COMPARE_EPISODES) : drop([raw])),
+  serialize: (value) => value,
+};
+
+/** `network=matrix`: the network as an adjacency matrix; `graph` is the default, left out of the URL. */
+export const networkFormParam: Param<NetworkForm> = {
+  key: "network",
+  parse(raw) {
+    const form = NETWORK_FORMS.find((f) => f === raw.trim());
+    return form ? ok(form === "graph" ? null : form) : drop([raw]);
+  },
+  serialize: (value) => (value === "graph" ? null : value),
+};
+
 /** `story=russia-iran`: one known story (the stories that fit the dataset, lib/story). */
 export const storyParam: Param<string> = {
   key: "story",
@@ -209,6 +230,8 @@ export const PARAMS: { readonly [K in keyof ViewState]: Param<NonNullable<ViewSt
   provenance: provenanceParam,
   views: viewsParam,
   embed: embedParam,
+  compare: compareParam,
+  networkForm: networkFormParam,
   story: storyParam,
   step: stepParam,
 };

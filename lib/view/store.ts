@@ -11,6 +11,10 @@ import {
   PROVENANCE_REPORTS,
   sameView,
   type Provenance,
+  type Compare,
+  type NetworkForm,
+  COMPARE_EPISODES,
+  NETWORK_FORMS,
   type FilterKey,
   type Selection,
   type ViewState,
@@ -56,6 +60,10 @@ export interface ViewStore {
   reset(): void;
   /** Replaces the whole view without writing history (back / forward). */
   restore(view: ViewState): void;
+  /** Shows the network per episode (small multiples), or one network. */
+  setCompare(compare: Compare | null): void;
+  /** Draws the network as a graph or as a matrix. */
+  setNetworkForm(form: NetworkForm): void;
   /** Shows a story's step (1-based, clamped to the story): its view state; an unknown story does nothing. */
   showStep(story: string, step: number): void;
   /** Leaves the story and keeps its step's view ("Explore from here"). */
@@ -106,8 +114,12 @@ export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi
       clearFilter(key) {
         update({ [key]: FILTER_ROWS[key].cleared });
       },
-      // Reset clears the filters and the selection, not how the page is shown (an embed stays an embed).
-      reset: () => update({ ...DEFAULT_VIEW, views: get().view.views, embed: get().view.embed }),
+      // Reset clears the filters and the selection, not how the page is shown (an embed stays an embed, a
+      // matrix a matrix, a comparison a comparison).
+      reset: () => {
+        const { views, embed, compare, networkForm } = get().view;
+        update({ ...DEFAULT_VIEW, views, embed, compare, networkForm });
+      },
       restore(view) {
         if (!sameView(view, get().view)) set({ view, historyMode: "none" });
       },
@@ -126,6 +138,8 @@ export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi
         });
       },
       leaveStory: () => update({ story: null, step: null }),
+      setCompare: (compare) => update({ compare: compare === COMPARE_EPISODES ? compare : null }),
+      setNetworkForm: (form) => update({ networkForm: NETWORK_FORMS.includes(form) ? form : "graph" }),
     };
   });
 }

@@ -19,7 +19,16 @@ export interface IgnoredParam {
  * ignored. The selection and the shown views may differ from the step's: a reader's click inside a step, an
  * embed of some of the views.
  */
-export const STEP_FIELDS = ["actors", "years", "episode", "stances", "q", "provenance"] as const;
+export const STEP_FIELDS = [
+  "actors",
+  "years",
+  "episode",
+  "stances",
+  "q",
+  "provenance",
+  "compare",
+  "networkForm",
+] as const;
 
 /** The step's view that a view state in a story stands on; null outside a story (or for an unknown one). */
 export function storyStepView(state: ViewState, ctx: ParseContext): ViewState | null {

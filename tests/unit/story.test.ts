@@ -157,6 +157,18 @@ describe("the store in a story", () => {
     });
   });
 
+  it("a step sets how the network is drawn; switching it leaves the story; reset keeps it", () => {
+    const store = createViewStore(read("story=mini-two-episodes&step=1").state, ctx);
+    store.getState().setNetworkForm("matrix");
+    expect(store.getState().view).toMatchObject({ networkForm: "matrix", story: null, step: null });
+    store.getState().setCompare("episodes");
+    store.getState().reset();
+    expect(store.getState().view).toEqual({ ...DEFAULT_VIEW, networkForm: "matrix", compare: "episodes" });
+    store.getState().setNetworkForm("graph");
+    store.getState().setCompare(null);
+    expect(store.getState().view).toEqual(DEFAULT_VIEW);
+  });
+
   it("'Explore from here' keeps the step's view without the story; an embed keeps its own views", () => {
     const store = createViewStore(read("story=mini-two-episodes&step=1").state, ctx);
     store.getState().leaveStory();

@@ -110,6 +110,8 @@ describe("parseViewState / serializeViewState", () => {
       "provenance",
       "views",
       "embed",
+      "compare",
+      "network",
       "story",
       "step",
     ]);
@@ -201,6 +203,21 @@ describe("parseViewState / serializeViewState", () => {
     expect(describeIgnored(bad.ignored)).toBe('Ignored provenance "xyz" in the link: not a known value.');
   });
 
+  it("compare=episodes and network=matrix; network=graph is the default, read and left out", () => {
+    const { state, ignored } = parseViewState(new URLSearchParams("network=matrix&compare=episodes"), ctx);
+    expect(state).toEqual({ ...DEFAULT_VIEW, compare: "episodes", networkForm: "matrix" });
+    expect(ignored).toEqual([]);
+    expect(serializeViewState(state, ctx)).toBe("compare=episodes&network=matrix");
+    const graph = parseViewState(new URLSearchParams("network=graph"), ctx);
+    expect(graph).toEqual({ state: DEFAULT_VIEW, ignored: [] });
+    const bad = parseViewState(new URLSearchParams("network=tree&compare=years&actors=iran"), ctx);
+    expect(bad.state).toEqual({ ...DEFAULT_VIEW, actors: ["iran"] });
+    expect(bad.ignored).toEqual([
+      { key: "network", value: "tree" },
+      { key: "compare", value: "years" },
+    ]);
+  });
+
   it("writes keys in canonical order and leaves defaults out", () => {
     const state: ViewState = {
       ...DEFAULT_VIEW,
@@ -250,6 +267,8 @@ const arbState: fc.Arbitrary<ViewState> = fc.record({
   provenance: fc.option(fc.constant("reports" as const), { nil: null }),
   views: fc.subarray([...VIEW_NAMES]).map((v) => canonicalViews(v)),
   embed: fc.boolean(),
+  compare: fc.option(fc.constant("episodes" as const), { nil: null }),
+  networkForm: fc.constantFrom("graph" as const, "matrix" as const),
   // The fixture has no story; views inside a story are generated in story.test.ts.
   story: fc.constant(null),
   step: fc.constant(null),
