@@ -193,7 +193,16 @@ export function DashboardBody({
   );
 
   const story = view.story !== null ? stories.find((s) => s.id === view.story) : undefined;
-  const exportProps = { index, view, visible };
+  const storyStep = story && view.step !== null ? story.steps[view.step - 1] : undefined;
+  const exportProps = {
+    index,
+    view,
+    visible,
+    // Downloads name the story step they show.
+    story: storyStep
+      ? `${story!.title} — step ${view.step} of ${story!.steps.length}: ${storyStep.title}`
+      : undefined,
+  };
   // The URL's `views`: which views the page shows (all three by default); the tab bar offers only those.
   const shown = VIEW_TABS.map((t) => t.id).filter((id) => showsView(view, id));
   const shownTab = shown.includes(tab) ? tab : (shown[0] ?? "timeline");
@@ -232,7 +241,7 @@ export function DashboardBody({
           <div className="summary-row">
             <Summary index={index} view={view} visible={visible} onClear={actions.clearFilter} />
             <div className="summary-actions">
-              <ExportControls {...exportProps} />
+              <ExportControls {...exportProps} parseContext={parseContext} />
             </div>
           </div>
         )}

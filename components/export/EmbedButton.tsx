@@ -8,9 +8,17 @@ import styles from "./Export.module.css";
  * carries the view as it is then) and a Copy button. The snippet is in a read-only text area a user can also
  * select by hand when the clipboard is refused.
  */
-export function EmbedButton({ getSnippet }: { getSnippet(): string }) {
+export function EmbedButton({
+  getSnippet,
+  getStep,
+}: {
+  getSnippet(): string;
+  /** The current view as a story step's JSON ("Copy as story step", for authors of story files). */
+  getStep?: () => string;
+}) {
   const [snippet, setSnippet] = useState<string | null>(null);
   const [status, setStatus] = useState("");
+  const [step, setStep] = useState<string | null>(null);
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const copy = async () => {
@@ -32,6 +40,7 @@ export function EmbedButton({ getSnippet }: { getSnippet(): string }) {
         aria-controls={snippet !== null ? `${id}-embed` : undefined}
         onClick={() => {
           setStatus("");
+          setStep(null);
           setSnippet((s) => (s === null ? getSnippet() : null));
         }}
       >
@@ -67,6 +76,40 @@ export function EmbedButton({ getSnippet }: { getSnippet(): string }) {
           <span role="status" className={styles.status}>
             {status}
           </span>
+          {getStep && (
+            <>
+              <button
+                type="button"
+                className={`button ${styles.copy}`}
+                onClick={() => {
+                  const json = getStep();
+                  navigator.clipboard.writeText(json).then(
+                    () => {
+                      setStep(null);
+                      setStatus("Story step copied: paste it into a story file's steps");
+                    },
+                    () => {
+                      // Refused: show the JSON to copy by hand.
+                      setStep(json);
+                      setStatus("Copy the story step below");
+                    },
+                  );
+                }}
+              >
+                Copy as story step
+              </button>
+              {step !== null && (
+                <textarea
+                  readOnly
+                  rows={6}
+                  value={step}
+                  aria-label="This view as a story step"
+                  onFocus={(e) => e.target.select()}
+                  data-testid="story-step-code"
+                />
+              )}
+            </>
+          )}
         </div>
       )}
     </div>

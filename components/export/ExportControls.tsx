@@ -6,7 +6,8 @@ import { embedSnippet, withEmbed } from "@/lib/export/embed";
 import { filtersInWords, sourcesShown } from "@/lib/export/naming";
 import type { VisibleRecords } from "@/lib/select";
 import { formatDate } from "@/lib/time";
-import type { ViewName, ViewState } from "@/lib/view";
+import { stepJson } from "@/lib/story/steps";
+import type { ParseContext, ViewName, ViewState } from "@/lib/view";
 import { useCurrentUrl } from "../ViewStoreProvider";
 import type { ExportContext } from "./actions";
 import { DownloadMenu } from "./DownloadMenu";
@@ -18,22 +19,25 @@ interface ExportProps {
   index: DatasetIndex;
   view: ViewState;
   visible: VisibleRecords;
+  /** The story step shown, in words, when the view is one. */
+  story?: string;
 }
 
 /** The export context of the current render, with the link written at the moment it is asked for. */
-function useExportContext({ index, view, visible }: ExportProps): () => ExportContext {
+function useExportContext({ index, view, visible, story }: ExportProps): () => ExportContext {
   const currentUrl = useCurrentUrl();
   return useCallback(
-    () => ({ index, view, visible, permalink: currentUrl() }),
-    [index, view, visible, currentUrl],
+    () => ({ index, view, visible, story, permalink: currentUrl() }),
+    [index, view, visible, story, currentUrl],
   );
 }
 
-/** The dashboard's Download menu and Embed button. */
-export function ExportControls(props: ExportProps) {
+/** The dashboard's Download menu and Embed button (whose panel also copies the view as a story step). */
+export function ExportControls({ parseContext, ...props }: ExportProps & { parseContext: ParseContext }) {
   const getContext = useExportContext(props);
   const currentUrl = useCurrentUrl();
   const { index, view } = props;
+  const getStep = useCallback(() => stepJson(view, parseContext), [view, parseContext]);
   const getSnippet = useCallback(
     () =>
       embedSnippet({
@@ -45,7 +49,7 @@ export function ExportControls(props: ExportProps) {
   return (
     <>
       <DownloadMenu getContext={getContext} />
-      <EmbedButton getSnippet={getSnippet} />
+      <EmbedButton getSnippet={getSnippet} getStep={getStep} />
     </>
   );
 }

@@ -2,9 +2,10 @@
 import type { DatasetIndex } from "@/lib/data";
 import { csvChunks } from "@/lib/export/csv";
 import { composeImage, quotesDrawing, type ViewDrawing } from "@/lib/export/image";
-import { exportBaseName, filtersInWords, sourcesShown } from "@/lib/export/naming";
-import { eventTable, quoteTable, stanceTable, visibleDataset } from "@/lib/export/records";
-import { zipStored } from "@/lib/export/zip";
+import { jsonChunks } from "@/lib/export/json";
+import { csvReadme, exportBaseName, filtersInWords, sourcesShown } from "@/lib/export/naming";
+import { eventTable, quoteTable, stanceTable, visibleDatasetSteps } from "@/lib/export/records";
+import { crc32, zipParts, type ZipPartsEntry } from "@/lib/export/zip";
 import type { VisibleRecords } from "@/lib/select";
 import { actorName, selectionLabel } from "@/lib/select/wording";
 import { formatDate } from "@/lib/time";
@@ -17,6 +18,8 @@ export interface ExportContext {
   view: ViewState;
   visible: VisibleRecords;
   permalink: string;
+  /** The story step shown, in words, when the view is one ("<story> — step 3 of 8: <title>"). */
+  story?: string;
 }
 
 /** What an image shows: the whole dashboard (every view the page shows), or one view. */
@@ -74,14 +77,20 @@ export function imageSvg(
   const sources = sourcesShown(index, visible).map(
     (s) => `${s.publisher}, “${s.title}”, ${formatDate(s.published, s.datePrecision)}`,
   );
-  const latest = index.data.sources.reduce((m, s) => (s.published > m ? s.published : m), "");
   return composeImage(drawings, {
     filters: filtersInWords(index, view),
     selection: view.selection ? selectionLabel(index, view.selection) : undefined,
+    story: ctx.story,
     sources,
-    datasetDate: latest ? `Data as of ${formatDate(latest, "day")} (the latest report)` : "",
+    datasetDate: dataAsOf(index),
     permalink: ctx.permalink,
   });
+}
+
+/** "Data as of 23 June 2025 (the latest report)": the date of the newest report the dataset draws on. */
+function dataAsOf(index: DatasetIndex): string {
+  const latest = index.data.sources.reduce((m, s) => (s.published > m ? s.published : m), "");
+  return latest ? `Data as of ${formatDate(latest, "day")} (the latest report)` : "";
 }
 
 /** Downloads the SVG of the scope. */
@@ -102,12 +111,15 @@ export async function downloadPng(ctx: ExportContext, scope: ImageScope) {
     img.decoding = "async";
     img.src = url;
     await img.decode();
+    // Twice the CSS size, unless that passes what a canvas holds everywhere (16,384 px a side; 16.7 million
+    // pixels on iOS): then as large as fits, rather than a canvas toBlob refuses.
+    const scale = Math.min(2, 16_384 / width, 16_384 / height, Math.sqrt(16_777_216 / (width * height)));
     const canvas = document.createElement("canvas");
-    canvas.width = width * 2;
-    canvas.height = height * 2;
+    canvas.width = Math.floor(width * scale);
+    canvas.height = Math.floor(height * scale);
     const g = canvas.getContext("2d");
     if (!g) throw new Error("this browser cannot draw the image");
-    g.scale(2, 2);
+    g.scale(scale, scale);
     g.drawImage(img, 0, 0, width, height);
     const png = await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob(
@@ -124,44 +136,59 @@ export async function downloadPng(ctx: ExportContext, scope: ImageScope) {
 /** Yields to the browser between chunks, so a large table never holds the page for more than a frame or so. */
 const nextTask = () => new Promise<void>((resolve) => window.setTimeout(resolve, 0));
 
-async function csvBytes<Row>(
-  table: Parameters<typeof csvChunks<Row>>[0],
-  rows: readonly Row[],
-): Promise<Uint8Array> {
+/**
+ * Text written in chunks, as UTF-8 parts with their size (and, for a ZIP entry, CRC), yielding to the browser
+ * before each chunk.
+ */
+async function encodeChunks(name: string, chunks: Iterable<string>, withCrc = true): Promise<ZipPartsEntry> {
   const enc = new TextEncoder();
   const parts: Uint8Array[] = [];
-  for (const chunk of csvChunks(table, rows)) {
-    parts.push(enc.encode(chunk));
+  let size = 0;
+  let crc = 0;
+  for (const chunk of chunks) {
     await nextTask();
+    const bytes = enc.encode(chunk);
+    parts.push(bytes);
+    size += bytes.length;
+    if (withCrc) crc = crc32(bytes, crc);
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return { name, parts, size, crc };
 }
 
-/** Downloads a ZIP of `events.csv`, `stances.csv` and `quotes.csv`: the visible records of each kind. */
+/**
+ * Downloads a ZIP of `events.csv`, `stances.csv` and `quotes.csv` (the visible records of each kind) and a
+ * `README.txt` saying which view they come from and how to read them as text.
+ */
 export async function downloadCsv(ctx: ExportContext) {
   const { index, visible } = ctx;
+  const filters = ctx.story
+    ? `${ctx.story} (${filtersInWords(index, ctx.view)})`
+    : filtersInWords(index, ctx.view);
+  const readme = csvReadme(filters, ctx.permalink, dataAsOf(index).replace(/^Data as of /, ""));
   const files = [
-    { name: "events.csv", data: await csvBytes(eventTable(index), visible.events) },
-    { name: "stances.csv", data: await csvBytes(stanceTable(index), visible.stances) },
-    { name: "quotes.csv", data: await csvBytes(quoteTable(index), visible.quotes) },
+    await encodeChunks("README.txt", [readme]),
+    await encodeChunks("events.csv", csvChunks(eventTable(index), visible.events, 2000)),
+    await encodeChunks("stances.csv", csvChunks(stanceTable(index), visible.stances, 2000)),
+    await encodeChunks("quotes.csv", csvChunks(quoteTable(index), visible.quotes, 2000)),
   ];
   save(
     `${exportBaseName(ctx.view)}_csv.zip`,
-    new Blob([zipStored(files) as Uint8Array<ArrayBuffer>], { type: "application/zip" }),
+    new Blob(zipParts(files) as Uint8Array<ArrayBuffer>[], { type: "application/zip" }),
   );
 }
 
 /** Downloads the visible records as a dataset file (the contract `STANCE_ATLAS_DATASET` reads). */
-export function downloadJson(ctx: ExportContext) {
-  const file = visibleDataset(ctx.index, ctx.visible);
+export async function downloadJson(ctx: ExportContext) {
+  const steps = visibleDatasetSteps(ctx.index, ctx.visible);
+  let step = steps.next();
+  while (!step.done) {
+    await nextTask();
+    step = steps.next();
+  }
+  const file = step.value;
+  const { parts } = await encodeChunks("", jsonChunks(file), false);
   save(
     `${exportBaseName(ctx.view)}.json`,
-    new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }),
+    new Blob(parts as Uint8Array<ArrayBuffer>[], { type: "application/json" }),
   );
 }

@@ -77,3 +77,27 @@ export function sourcesShown(index: DatasetIndex, visible: VisibleRecords): Sour
   const used = new Set([...visible.events, ...visible.stances, ...visible.quotes].map((r) => r.sourceId));
   return index.data.sources.filter((s) => used.has(s.id));
 }
+
+/**
+ * The zip's README.txt: what the three tables hold, the view they come from, and how to read them so that no
+ * column is retyped. Spreadsheets and readers guess types: CAMEO codes are text ("0256" is not 256, and "010"
+ * is another code than 10) and LibreOffice reads the episode id "april-2024" as a date.
+ */
+export function csvReadme(filters: string, permalink: string, dataDate: string): string {
+  return [
+    "Stance Atlas: the records of one view, as CSV",
+    "",
+    `View: ${filters}`,
+    `Permalink: ${permalink}`,
+    `Data as of ${dataDate}`,
+    "",
+    "events.csv, stances.csv and quotes.csv: one row per record the view shows, RFC 4180, UTF-8, a header row;",
+    "cells holding several values join them with |. Every quote and evidence text is verbatim from its report.",
+    "",
+    "Read every column as text, or leading zeros and ids are lost (CAMEO 0256 read as the number 256):",
+    '  R:           read.csv("stances.csv", encoding = "UTF-8", colClasses = "character")',
+    '  pandas:      pandas.read_csv("stances.csv", dtype=str, keep_default_na=False)',
+    "  LibreOffice: in the import dialog, select all columns and set the column type to Text",
+    "",
+  ].join("\r\n");
+}

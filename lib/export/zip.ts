@@ -14,9 +14,12 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-/** CRC-32 (ISO 3309, as ZIP and gzip use it) of some bytes. */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
+/**
+ * CRC-32 (ISO 3309, as ZIP and gzip use it) of some bytes; of a file read in parts, pass the CRC of the parts
+ * before: `crc32(b, crc32(a))` is the CRC of a then b.
+ */
+export function crc32(bytes: Uint8Array, before = 0): number {
+  let c = (before ^ 0xffffffff) >>> 0;
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
@@ -27,20 +30,31 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
+/** A file to put in the archive as parts already in hand, with its size and CRC (so nothing is read again). */
+export interface ZipPartsEntry {
+  name: string;
+  parts: readonly Uint8Array[];
+  size: number;
+  crc: number;
+}
+
 /**
- * The archive's bytes. Every entry carries the same DOS timestamp, `date` (UTC; default 1 January 2000), so the
- * same files make the same archive.
+ * The archive as a list of byte parts, the files' own parts among them uncopied (a `Blob` joins them): a large
+ * export never holds its bytes twice nor copies them in one task. Every entry carries the same DOS timestamp,
+ * `date` (UTC; default 1 January 2000), so the same files make the same archive.
  */
-export function zipStored(entries: readonly ZipEntry[], date = new Date(Date.UTC(2000, 0, 1))): Uint8Array {
+export function zipParts(
+  entries: readonly ZipPartsEntry[],
+  date = new Date(Date.UTC(2000, 0, 1)),
+): Uint8Array[] {
   const enc = new TextEncoder();
   const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
   const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  const locals: Uint8Array[] = [];
+  const out: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (const { name, data } of entries) {
+  for (const { name, parts, size, crc } of entries) {
     const nameBytes = enc.encode(name);
-    const crc = crc32(data);
     const common = (view: DataView, at: number) => {
       view.setUint16(at, 20, true); // version needed: 2.0
       view.setUint16(at + 2, 0x0800, true); // flags: UTF-8 names
@@ -48,8 +62,8 @@ export function zipStored(entries: readonly ZipEntry[], date = new Date(Date.UTC
       view.setUint16(at + 6, dosTime, true);
       view.setUint16(at + 8, dosDate, true);
       view.setUint32(at + 10, crc, true);
-      view.setUint32(at + 14, data.length, true);
-      view.setUint32(at + 18, data.length, true);
+      view.setUint32(at + 14, size, true);
+      view.setUint32(at + 18, size, true);
       view.setUint16(at + 22, nameBytes.length, true);
     };
     const local = new Uint8Array(30 + nameBytes.length);
@@ -64,9 +78,9 @@ export function zipStored(entries: readonly ZipEntry[], date = new Date(Date.UTC
     common(cv, 6);
     cv.setUint32(42, offset, true);
     central.set(nameBytes, 46);
-    locals.push(local, data);
+    out.push(local, ...parts);
     centrals.push(central);
-    offset += local.length + data.length;
+    offset += local.length + size;
   }
   const dirSize = centrals.reduce((n, c) => n + c.length, 0);
   const end = new Uint8Array(22);
@@ -76,9 +90,19 @@ export function zipStored(entries: readonly ZipEntry[], date = new Date(Date.UTC
   ev.setUint16(10, entries.length, true);
   ev.setUint32(12, dirSize, true);
   ev.setUint32(16, offset, true);
-  const out = new Uint8Array(offset + dirSize + 22);
+  out.push(...centrals, end);
+  return out;
+}
+
+/** The archive's bytes, in one array (see zipParts). */
+export function zipStored(entries: readonly ZipEntry[], date = new Date(Date.UTC(2000, 0, 1))): Uint8Array {
+  const parts = zipParts(
+    entries.map(({ name, data }) => ({ name, parts: [data], size: data.length, crc: crc32(data) })),
+    date,
+  );
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const part of [...locals, ...centrals, end]) {
+  for (const part of parts) {
     out.set(part, at);
     at += part.length;
   }

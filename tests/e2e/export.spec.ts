@@ -78,6 +78,75 @@ test("the SVG carries the title, the filters in words, the sources and the perma
   expect(svg).toContain('data-record="actor:russia"');
 });
 
+test("the SVG is SVG 1.1 that Inkscape paints as the browser does: no CSS variables, no rgba() colours", async ({
+  page,
+}) => {
+  await open(page, RUSSIA_2025);
+  const svg = (await bytesOf(await download(page, "SVG image"))).toString("utf8");
+  // The views' marks and hit areas are in it (their colours come from CSS variables, their hit areas are
+  // transparent), and nothing of the page's stylesheet is left for another reader to resolve: Inkscape 1.2
+  // reads `fill="var(--kind-strike)"` as no colour and paints `rgba(0, 0, 0, 0)` hit areas solid black.
+  expect(svg).toContain('data-part="hit"');
+  expect(svg).toContain('data-part="glyph"');
+  expect(svg).not.toContain("var(");
+  // Nor a shape hidden by `visibility` (the roving focus ring), which Inkscape paints anyway.
+  expect(svg).not.toMatch(/visibility:\s*(hidden|collapse)/);
+  const paints = [...svg.matchAll(/\b(?:fill|stroke|stop-color)(?:="|:)([^";]*)/g)].map((m) => m[1]!.trim());
+  expect(paints.length).toBeGreaterThan(100);
+  expect(
+    paints.filter((p) => !/^(none|rgb\(\d+, \d+, \d+\)|#[0-9a-f]{3}|#[0-9a-f]{6}|url\(.+)$/i.test(p)),
+  ).toEqual([]);
+});
+
+/** The export's SVG drawn in the page, and where its parts are, in CSS pixels from its top. */
+async function layoutOfSvg(page: Page, svg: string) {
+  return page.evaluate((text) => {
+    const host = document.createElement("div");
+    host.style.cssText = "position:absolute;left:0;top:0;z-index:99";
+    host.innerHTML = text;
+    document.body.append(host);
+    const root = host.querySelector("svg")!;
+    const top = root.getBoundingClientRect().top;
+    const heading = (name: string) =>
+      [...root.querySelectorAll(":scope > text")].find((t) => t.textContent === name)!.getBoundingClientRect()
+        .bottom - top;
+    const ink = (els: Element[]) => {
+      const boxes = els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 || r.height > 0);
+      return {
+        top: Math.min(...boxes.map((r) => r.top)) - top,
+        bottom: Math.max(...boxes.map((r) => r.bottom)) - top,
+      };
+    };
+    const overview = root.querySelector('[data-testid="timeline-overview"]')!;
+    const panels = [...(overview.parentElement?.children ?? [])].filter(
+      (s) => s !== overview && s.tagName === "svg",
+    );
+    const out = {
+      networkHeading: heading("Condemnation network"),
+      actors: ink([...root.querySelectorAll("[data-node]")]),
+      timelineHeading: heading("Escalation timeline"),
+      overview: ink([...overview.querySelectorAll("text, rect, circle, path, line")]),
+      panels: ink(panels.flatMap((p) => [...p.querySelectorAll("text, rect, circle, path, line")])),
+    };
+    host.remove();
+    return out;
+  }, svg);
+}
+
+test("the dashboard image holds the drawings without empty bands above or between them", async ({ page }) => {
+  await open(page, "/");
+  const svg = (await bytesOf(await download(page, "SVG image"))).toString("utf8");
+  const at = await layoutOfSvg(page, svg);
+  // The network centres its graph in a canvas sized for the panel: on screen the first actor is 56 px below the
+  // canvas's top at 1280×900, and the export kept that room under the view's name. The timeline's panels sat
+  // 60 px below the overview, in the room the page gives the episodes' names (HTML, not in the export).
+  expect(at.actors.top - at.networkHeading).toBeLessThan(30);
+  expect(at.overview.top - at.timelineHeading).toBeLessThan(30);
+  expect(at.panels.top - at.overview.bottom).toBeLessThan(24);
+  // Cropped, not cut: every actor is still drawn, below the heading.
+  expect(at.actors.top).toBeGreaterThan(at.networkHeading);
+});
+
 test("the PNG is the same image at twice its size, and not blank", async ({ page }) => {
   await open(page, RUSSIA_2025);
   const file = await download(page, "PNG image");
@@ -119,7 +188,13 @@ test("the CSV zip holds one file per kind, a row per shown record, verbatim text
   const file = await download(page, "CSV (visible records)");
   expect(file.suggestedFilename()).toBe("stance-atlas_russia_2025_csv.zip");
   const files = unzipStored(await bytesOf(file));
-  expect([...files.keys()]).toEqual(["events.csv", "stances.csv", "quotes.csv"]);
+  expect([...files.keys()]).toEqual(["README.txt", "events.csv", "stances.csv", "quotes.csv"]);
+  // The README names the view and says how to keep CAMEO codes like "0256" as text when reading.
+  const readme = files.get("README.txt")!;
+  expect(readme).toContain("View: Russia · 2025");
+  expect(readme).toContain(`Permalink: ${page.url()}`);
+  expect(readme).toContain('colClasses = "character"');
+  expect(readme).toContain("dtype=str");
   const events = parseCsv(files.get("events.csv")!);
   const stances = parseCsv(files.get("stances.csv")!);
   const quotes = parseCsv(files.get("quotes.csv")!);

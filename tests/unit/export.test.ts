@@ -4,10 +4,12 @@ import { indexDataset } from "@/lib/data";
 import { validateDataset } from "@/lib/data/validateDataset";
 import { claimReviewScripts } from "@/lib/export/claimReview";
 import { csvField, csvRecord, toCsv } from "@/lib/export/csv";
-import { composeImage, placeSvg, quotesDrawing, wrapText } from "@/lib/export/image";
+import { closeGaps } from "@/components/export/capture";
+import { composeImage, MAX_SOURCES, placeSvg, quotesDrawing, wrapText } from "@/lib/export/image";
+import { jsonChunks } from "@/lib/export/json";
 import { exportBaseName, filtersInWords } from "@/lib/export/naming";
 import { eventTable, quoteTable, stanceTable, visibleDataset } from "@/lib/export/records";
-import { crc32, zipStored } from "@/lib/export/zip";
+import { crc32, zipParts, zipStored } from "@/lib/export/zip";
 import type { DatasetFile, Quote } from "@/lib/model";
 import { selectVisible } from "@/lib/select";
 import { DEFAULT_VIEW, type ViewState } from "@/lib/view";
@@ -108,9 +110,40 @@ describe("the visible records as a dataset (JSON)", () => {
   });
 });
 
+describe("JSON (dataset file)", () => {
+  it("writes in chunks exactly what JSON.stringify(file, null, 2) writes", () => {
+    const file = visibleDataset(bundled, selectVisible(bundled, DEFAULT_VIEW));
+    const chunks = [...jsonChunks(file, 7)];
+    // 62 events, 69 stances and 41 quotes (data/escalations.json) make more than 20 chunks of 7.
+    expect(chunks.length).toBeGreaterThan(20);
+    expect(chunks.join("")).toBe(JSON.stringify(file, null, 2));
+    const empty = { ...file, claims: [], episodes: [] };
+    expect([...jsonChunks(empty)].join("")).toBe(JSON.stringify(empty, null, 2));
+  });
+});
+
 describe("ZIP (stored)", () => {
   it("computes CRC-32's check value", () => {
     expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
+  });
+
+  it("carries a CRC over a file read in parts", () => {
+    const enc = new TextEncoder();
+    expect(crc32(enc.encode("6789"), crc32(enc.encode("12345")))).toBe(0xcbf43926);
+    expect(crc32(enc.encode("123456789"), crc32(new Uint8Array(0)))).toBe(0xcbf43926);
+  });
+
+  it("writes a file given in parts, without copying it into one array", () => {
+    const enc = new TextEncoder();
+    const [a, b] = [enc.encode("id,text\r\n"), enc.encode("q,Лавров\r\n")];
+    const parts = zipParts([
+      { name: "quotes.csv", parts: [a, b], size: a.length + b.length, crc: crc32(b, crc32(a)) },
+    ]);
+    expect(parts).toContain(a);
+    expect(parts).toContain(b);
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+    expect([...unzipStored(bytes)]).toEqual([["quotes.csv", "id,text\r\nq,Лавров\r\n"]]);
   });
 
   it("writes entries an unzip can list: local headers, central directory, end record", () => {
@@ -189,6 +222,34 @@ describe("the export image", () => {
     expect(svg.match(/<\/svg>/g)).toHaveLength(2);
   });
 
+  it("names at most MAX_SOURCES reports and counts the rest, so a large dataset's image stays drawable", () => {
+    // At 100,000 generated events the view drew on 10,000 reports: an image 151,557 px tall, which no canvas holds.
+    const sources = Array.from(
+      { length: 10_000 },
+      (_, i) => `Publisher ${i + 1}, “Report ${i + 1}”, 1 May 2024`,
+    );
+    const { svg, height } = composeImage([drawing], { ...caption, sources });
+    expect(MAX_SOURCES).toBe(12);
+    expect(svg).toContain(">Publisher 12, “Report 12”, 1 May 2024<");
+    expect(svg).not.toContain("Publisher 13,");
+    expect(svg).toContain(">…and 9,988 more reports: the CSV and JSON downloads name every one.<");
+    expect(height).toBeLessThan(1000);
+    const one = composeImage([drawing], { ...caption, sources: sources.slice(0, 13) }).svg;
+    expect(one).toContain(">…and 1 more report: the CSV and JSON downloads name every one.<");
+  });
+
+  it("closes the empty rows between drawings to 12 px, and starts at the first", () => {
+    // Overview at 100–150; two panels side by side at 210–300 and 220–290 (60 px below: 48 too many); a row
+    // 5 px under them keeps its gap.
+    const shifts = closeGaps([
+      { top: 100, bottom: 150 },
+      { top: 220, bottom: 290 },
+      { top: 210, bottom: 300 },
+      { top: 305, bottom: 400 },
+    ]);
+    expect(shifts).toEqual([100, 148, 148, 148]);
+  });
+
   it("wraps words to the width, and lists quotes with their speakers", () => {
     const lines = wrapText("one two three four five six seven eight nine ten", 60, 12);
     expect(lines.length).toBeGreaterThan(1);
@@ -199,6 +260,9 @@ describe("the export image", () => {
     );
     expect(q.svg).toContain(">Sergey Lavrov · 15 April 2024<");
     expect(q.svg).toContain("“we will &quot;defend &amp; support&quot; Iran”");
+    // 90,000 quotes at 100,000 generated events: the count is written as a number is read.
+    const many = Array.from({ length: 1_008 }, (_, i) => ({ speaker: `S${i}`, date: "2024", text: "t" }));
+    expect(quotesDrawing(many, 500).svg).toContain(">…and 1,000 more quotes in this view.<");
   });
 });
 
