@@ -55,7 +55,7 @@ export default function StoriesPage() {
           <p>
             A story is a JSON file in <code>data/stories/</code>: a title, a description and a list of steps,
             each with a title, a caption, the view it shows (the dashboard&apos;s URL keys) and the records it
-            cites. In the dashboard, <strong>Copy as story step</strong> (next to Copy link) copies the
+            cites. In the dashboard, <strong>Copy as story step</strong> (in the Embed panel) copies the
             current view as a step to paste into the file. The format is documented in the project&apos;s
             README.
           </p>

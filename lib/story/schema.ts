@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The URL keys a step may set: the filters, the selection (`focus`) and the shown views. */
+/** The URL keys a step may set: the filters, the selection (`focus`), the shown views and the network's form. */
 export const STEP_VIEW_KEYS = [
   "actors",
   "years",
@@ -10,6 +10,8 @@ export const STEP_VIEW_KEYS = [
   "q",
   "provenance",
   "views",
+  "compare",
+  "network",
 ] as const;
 
 /** Kinds of record a step can cite: the ones the evidence panel opens. */

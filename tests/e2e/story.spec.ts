@@ -234,6 +234,43 @@ test("the story works in the embed, at phone size, and passes axe", async ({ pag
   expect(await axeViolations(page)).toEqual([]);
 });
 
+test("a download of a step names the story step in its caption and its README", async ({ page }) => {
+  await page.goto(stepUrl(3));
+  await expectStep(page, 3);
+  const download = async (item: string) => {
+    await page.getByRole("button", { name: "Download", exact: true }).first().click();
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("menu", { name: "Download" }).getByRole("menuitem", { name: item }).click(),
+    ]);
+    return readFileSync((await file.path())!, "utf8");
+  };
+  const svg = await download("SVG image");
+  const words = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    return [...doc.querySelectorAll("svg > text")].map((t) => t.textContent).join(" ");
+  }, svg);
+  expect(words).toContain(`Story: ${story.title} — step 3 of ${N}: ${story.steps[2]!.title}`);
+});
+
+test("'Copy as story step' copies the view as a step that a story file can take as it is", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/?actors=iran,russia&episode=april-2024&focus=quote:lavrov-defend-and-support");
+  await page.getByRole("button", { name: "Embed", exact: true }).click();
+  await page.getByRole("button", { name: "Copy as story step" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Story step copied" })).toBeVisible();
+  const step = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as StepFile;
+  expect(step).toEqual({
+    title: "",
+    caption: "",
+    view: { actors: "iran,russia", episode: "april-2024", focus: "quote:lavrov-defend-and-support" },
+    cites: ["quote:lavrov-defend-and-support"],
+  });
+});
+
 test("an event the story cites is named as in the dataset (the index agrees with the file)", async () => {
   // Guards the other tests' reading of the files: each cited event exists with a title.
   for (const step of story.steps)

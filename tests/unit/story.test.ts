@@ -9,7 +9,7 @@ import { loadDataset } from "@/lib/data/loadDataset";
 import type { DatasetFile } from "@/lib/model";
 import { checkStory } from "@/lib/story/check";
 import { loadStories } from "@/lib/story/load";
-import { captionParts, captionText, withStories, type Story } from "@/lib/story/steps";
+import { captionParts, captionText, stepJson, withStories, type Story } from "@/lib/story/steps";
 import {
   createViewStore,
   DEFAULT_VIEW,
@@ -180,6 +180,40 @@ describe("the store in a story", () => {
     const embed = createViewStore(read("embed=1&views=network&story=mini-two-episodes&step=1").state, ctx);
     embed.getState().showStep("mini-two-episodes", 2);
     expect(embed.getState().view).toMatchObject({ embed: true, views: ["network"], step: 2 });
+  });
+});
+
+describe("Copy as story step", () => {
+  it("writes the view's URL values and cites the selected record; the step checks and reads back", () => {
+    const view: ViewState = {
+      ...DEFAULT_VIEW,
+      actors: ["iran", "russia"],
+      years: { start: 2024, end: 2024 },
+      selection: { kind: "quote", id: "lavrov-defend-support" },
+      embed: true,
+      networkForm: "matrix",
+    };
+    const step = JSON.parse(stepJson(view, ctx)) as Story["steps"][number];
+    expect(step).toEqual({
+      title: "",
+      caption: "",
+      view: { actors: "iran,russia", years: "2024", focus: "quote:lavrov-defend-support", network: "matrix" },
+      cites: ["quote:lavrov-defend-support"],
+    });
+    // With a title and caption written, it is a valid step showing that view (but embed).
+    const written = { ...step, title: "T", caption: "C." };
+    const story = { ...fixture, steps: [written] };
+    expect(checkStory(story, index, plain)).toEqual({ story, form: [], fit: [] });
+    const back = parseViewState(
+      new URLSearchParams("story=mini-two-episodes&step=1"),
+      withStories(plain, [story]),
+    );
+    expect(back.state).toEqual({ ...view, embed: false, story: "mini-two-episodes", step: 1 });
+  });
+
+  it("an actor selection is not cited (an actor is no evidence)", () => {
+    const step = JSON.parse(stepJson({ ...DEFAULT_VIEW, selection: { kind: "actor", id: "iran" } }, ctx));
+    expect(step.cites).toEqual([]);
   });
 });
 
