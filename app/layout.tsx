@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { ChunkErrorNotice } from "@/components/ChunkErrorNotice";
+import { loadIndexedDataset } from "@/lib/data/loadDataset";
+import { claimReviewScripts } from "@/lib/export/claimReview";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,11 +19,23 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
  * build time, the 404 included, would carry scripts without it that the policy then blocks.
  */
 export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const h = await headers();
+  const nonce = h.get("x-nonce") ?? undefined;
+  // The dashboard's fact-checked claims as schema.org ClaimReview, in its head, for search engines and
+  // fact-check tools (proxy.ts names the path; only the root layout can write the head).
+  const claims = h.get("x-pathname") === "/" ? claimReviewScripts(loadIndexedDataset()) : [];
   return (
     <html lang="en">
       <head>
         <ChunkErrorNotice nonce={nonce} />
+        {claims.map((json, i) => (
+          <script
+            key={i}
+            type="application/ld+json"
+            nonce={nonce}
+            dangerouslySetInnerHTML={{ __html: json }}
+          />
+        ))}
       </head>
       <body>{children}</body>
     </html>

@@ -1,12 +1,10 @@
 import { Suspense } from "react";
-import { headers } from "next/headers";
 import { Dashboard } from "@/components/Dashboard";
 import { DATASET_ROUTE, inlinesDataset } from "@/lib/data";
 import { datasetBody } from "@/lib/data/datasetBody";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
 import { layoutPositions } from "@/lib/layout/network";
 import { forcePlace } from "@/lib/layout/networkForces";
-import { claimReviewScripts } from "@/lib/export/claimReview";
 import { servedStories } from "@/lib/story/load";
 import { withStories } from "@/lib/story/steps";
 import { formatDate } from "@/lib/time";
@@ -25,8 +23,6 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
   const stories = servedStories(index);
   const { state, ignored } = parseViewState(await searchParams, withStories(parseContextOf(index), stories));
   const { data } = index;
-  // Every script of the page carries the request's CSP nonce (proxy.ts), the JSON-LD data blocks too.
-  const nonce = (await headers()).get("x-nonce") ?? undefined;
   const body = datasetBody(data);
   const inline = inlinesDataset(body.json.byteLength);
   const first = data.events.reduce((min, e) => (e.date < min.date ? e : min), data.events[0]!);
@@ -81,10 +77,6 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
         </p>
       </header>
       {dashboard}
-      {/* The fact-checked claims as schema.org ClaimReview, for search engines and fact-check tools. */}
-      {claimReviewScripts(index).map((json, i) => (
-        <script key={i} type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: json }} />
-      ))}
     </div>
   );
 }

@@ -253,7 +253,9 @@ test("each view state gets its own link preview: title, description and a 1200×
 
 test("the fact-checked claim is in the page's head as schema.org ClaimReview", async ({ page }) => {
   await page.goto("/");
-  const ld = await page.locator('script[type="application/ld+json"]').allTextContents();
+  // In the document's head, as the issue asks (not the body, where App Router pages put JSON-LD).
+  expect(await page.locator('body script[type="application/ld+json"]').count()).toBe(0);
+  const ld = await page.locator('head script[type="application/ld+json"]').allTextContents();
   const reviews = ld.map((t) => JSON.parse(t)).filter((j) => j["@type"] === "ClaimReview");
   expect(reviews).toHaveLength(1);
   expect(reviews[0].reviewRating.alternateName).toBe("False");
