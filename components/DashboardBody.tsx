@@ -28,6 +28,7 @@ import { Summary } from "./filters/Summary";
 import { EmptyState } from "./filters/EmptyState";
 import { Timeline } from "./timeline/Timeline";
 import { Network } from "./network/Network";
+import { NetworkModeBar } from "./network/NetworkModeBar";
 import { QuotePanel } from "./quotes/QuotePanel";
 import { EvidencePanel } from "./evidence/EvidencePanel";
 import { PrintFooter } from "./PrintFooter";
@@ -103,6 +104,8 @@ export function DashboardBody({
       reset: s.reset,
       showStep: s.showStep,
       leaveStory: s.leaveStory,
+      setCompare: s.setCompare,
+      setNetworkForm: s.setNetworkForm,
     })),
   );
   const [evidence, setEvidence] = useState<EvidenceRef | null>(null);
@@ -311,6 +314,12 @@ export function DashboardBody({
             >
               <div className="view-head">
                 <h2 id="network-heading">Condemnation network</h2>
+                <NetworkModeBar
+                  form={view.networkForm}
+                  compare={view.compare}
+                  onForm={actions.setNetworkForm}
+                  onCompare={actions.setCompare}
+                />
                 {!view.embed && (
                   <div className="view-download">
                     <ViewDownload scope="network" {...exportProps} />

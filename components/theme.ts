@@ -1,21 +1,7 @@
 import type { ActorKind, EventKind, StanceType } from "@/lib/model";
 
 /** Stance families: the network and the filter bar colour each stance type by family, then by shade. */
-export const STANCE_FAMILY: Record<StanceType, "hostile" | "friendly" | "other"> = {
-  condemn: "hostile",
-  criticize: "hostile",
-  protest: "hostile",
-  support: "friendly",
-  defend: "friendly",
-  praise: "friendly",
-  celebrate: "friendly",
-  thank: "friendly",
-  condole: "friendly",
-  designate: "other",
-  dispute: "other",
-  warn: "other",
-  threaten: "other",
-};
+export { STANCE_FAMILY } from "@/lib/model/vocabulary";
 
 /**
  * Stance colours as drawn: the CSS variable of each type, usable in a style or an SVG presentation attribute.

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo } from "react";
+import { lazy, Suspense, useCallback, useMemo } from "react";
 import { datasetLayout, fitHeight, type NodePlacer } from "@/lib/layout/network";
 import { buildGraph, MAX_DRAWN_EDGES, type GraphEdge } from "@/lib/select/graph";
 import type { Stance } from "@/lib/model";
@@ -16,6 +16,10 @@ import { useElementWidth } from "../useElementWidth";
 import { ZOOM_BAR_BAND } from "./ZoomBar";
 import styles from "./Network.module.css";
 
+// The matrix and the comparison load when first asked for: a page that shows the graph ships neither.
+const NetworkMatrix = lazy(() => import("./NetworkMatrix"));
+const NetworkCompare = lazy(() => import("./NetworkCompare"));
+
 /** Boxes narrower than this (phones) get the layout made for tall boxes. */
 const NARROW_BELOW_PX = 560;
 
@@ -25,7 +29,24 @@ const NARROW_BELOW_PX = 560;
  * layout of the whole dataset, so filtering never moves or resizes them; the shown stances are directed edges
  * coloured by type, shaped by the dataset's graph, so filtering never reshapes one either.
  */
-export function Network({
+export function Network(props: LinkedViewProps & { placer: NodePlacer }) {
+  if (props.view.compare === "episodes")
+    return (
+      <Suspense fallback={<p role="status">Loading the comparison…</p>}>
+        <NetworkCompare {...props} />
+      </Suspense>
+    );
+  if (props.view.networkForm === "matrix")
+    return (
+      <Suspense fallback={<p role="status">Loading the matrix…</p>}>
+        <NetworkMatrix {...props} />
+      </Suspense>
+    );
+  return <NetworkGraphView {...props} />;
+}
+
+/** The node-link form of the network (`network=graph`, the default). */
+function NetworkGraphView({
   index,
   view,
   visible,

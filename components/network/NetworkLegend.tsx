@@ -8,9 +8,9 @@ import { nodeShape, SHAPE_LABEL } from "./shapes";
 import styles from "./Network.module.css";
 
 const FAMILIES = [
-  { family: "hostile", label: "Against:" },
-  { family: "friendly", label: "For:" },
-  { family: "other", label: "Other:" },
+  { family: "against", label: "Against:" },
+  { family: "for", label: "For:" },
+  { family: "neither", label: "Other:" },
 ] as const;
 
 const KINDS = ["state", "person", "organization", "media", "group", "others"] as const;
@@ -29,7 +29,7 @@ const EdgeSwatch = memo(function EdgeSwatch({ type }: { type: StanceType }) {
         y2="5"
         stroke={STANCE_COLOR[type]}
         strokeWidth="2.5"
-        strokeDasharray={STANCE_FAMILY[type] === "other" ? "5 3" : undefined}
+        strokeDasharray={STANCE_FAMILY[type] === "neither" ? "5 3" : undefined}
       />
       <path d="M12,1L19,5L12,9Z" fill={STANCE_COLOR[type]} />
     </svg>

@@ -56,3 +56,24 @@ export const OUTSIDE_FIELDS = [
   "title",
   "published",
 ] as const;
+
+/**
+ * Which way each stance type leans (data/README.md, "stances"): against its target, for it, or neither. The
+ * network draws "neither" dashed and its legend groups types by it; the comparison of episodes calls a pair's
+ * change from "for" to "against" (or back) a flip.
+ */
+export const STANCE_FAMILY: Record<(typeof STANCE_TYPES)[number], "against" | "for" | "neither"> = {
+  condemn: "against",
+  criticize: "against",
+  protest: "against",
+  support: "for",
+  defend: "for",
+  praise: "for",
+  celebrate: "for",
+  thank: "for",
+  condole: "for",
+  designate: "neither",
+  dispute: "neither",
+  warn: "neither",
+  threaten: "neither",
+};

@@ -1,3 +1,4 @@
+import type { Locator, Page } from "@playwright/test";
 import { nodeInDirection, type Direction } from "@/lib/layout/network";
 import { buildGraph } from "@/lib/select/graph";
 import { test, expect } from "./fixtures";
@@ -31,17 +32,24 @@ test("clicking an edge puts focus=stance:<id> in the URL and shows its evidence 
   await expect(region.getByTestId("network-details")).toContainText(source.publisher);
 });
 
+/** From the view's heading, Tab through its head (Graph, Matrix, By episode, Download) into the drawing. */
+async function tabPastTheHead(page: Page, region: Locator) {
+  for (const name of ["Graph", "Matrix", "By episode", "Download"]) {
+    await page.keyboard.press("Tab");
+    await expect(region.getByRole("button", { name, exact: true })).toBeFocused();
+  }
+  await page.keyboard.press("Tab");
+}
+
 test("keyboard: one tab stop into the nodes, arrow keys move to linked actors, Enter focuses", async ({
   page,
 }) => {
   await page.goto("/?focus=actor:russia");
   const region = network(page);
   await settled(region);
-  // Start sequential navigation at the view's heading, then Tab past the view's Download menu into the view.
+  // Start sequential navigation at the view's heading, then Tab past the view's head into the view.
   await region.getByRole("heading", { name: "Condemnation network" }).click();
-  await page.keyboard.press("Tab");
-  await expect(region.getByRole("button", { name: "Download", exact: true })).toBeFocused();
-  await page.keyboard.press("Tab");
+  await tabPastTheHead(page, region);
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-node") ?? null);
   expect(await focused()).toBe("russia");
 
@@ -124,9 +132,7 @@ test("keyboard: Home and End reach the first and last actor in keyboard order", 
   const region = network(page);
   await settled(region);
   await region.getByRole("heading", { name: "Condemnation network" }).click();
-  await page.keyboard.press("Tab");
-  await expect(region.getByRole("button", { name: "Download", exact: true })).toBeFocused();
-  await page.keyboard.press("Tab");
+  await tabPastTheHead(page, region);
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-node") ?? null);
   // Keyboard order is the graph's node order (most stances first), without the grouped "others".
   const order = buildGraph(index, visibleStances())

@@ -69,7 +69,7 @@ export const EdgeMark = memo(function EdgeMark({
         className={styles.edgeLine}
         stroke={STANCE_COLOR[type]}
         strokeWidth={width}
-        strokeDasharray={STANCE_FAMILY[type] === "other" ? "5 3" : undefined}
+        strokeDasharray={STANCE_FAMILY[type] === "neither" ? "5 3" : undefined}
         markerEnd={arrow}
       />
       {outside && (

@@ -1,0 +1,366 @@
+"use client";
+
+import {
+  memo,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from "react";
+import type { DatasetIndex } from "@/lib/data";
+import type { StanceType } from "@/lib/model";
+import type { Linked } from "@/lib/select";
+import { actorName, actorShortName } from "@/lib/select";
+import { buildMatrix, cellKey, matrixCellLabel, MAX_MATRIX_ACTORS, type Matrix } from "@/lib/select/matrix";
+import { STANCE_TYPES } from "@/lib/view";
+import { STANCE_COLOR, STANCE_LABEL } from "../theme";
+import type { LinkedViewProps } from "../viewProps";
+import { StanceText } from "./StanceText";
+import base from "./Network.module.css";
+import styles from "./NetworkMatrix.module.css";
+
+/** A place in the grid: row 0 is the column headers, column 0 the row headers; (0, 0) is the corner. */
+interface Pos {
+  r: number;
+  c: number;
+}
+
+const posOf = (target: EventTarget): Pos | null => {
+  const el = (target as Element).closest?.("[data-r]");
+  if (!el) return null;
+  return { r: Number(el.getAttribute("data-r")), c: Number(el.getAttribute("data-c")) };
+};
+
+const noSubscription = () => () => {};
+
+/** Cell size: roomier when the matrix has few columns, so a narrow filter still reads at a glance. */
+const cellPx = (cols: number) => (cols <= 10 ? 32 : 26);
+
+/** Where a key moves from `p` in a grid of `rows` × `cols` places (headers included), or null. */
+function moveFrom(p: Pos, e: KeyboardEvent, rows: number, cols: number): Pos | null {
+  const ctrl = e.ctrlKey || e.metaKey;
+  let next: Pos;
+  switch (e.key) {
+    case "ArrowUp":
+      next = { r: p.r - 1, c: p.c };
+      break;
+    case "ArrowDown":
+      next = { r: p.r + 1, c: p.c };
+      break;
+    case "ArrowLeft":
+      next = { r: p.r, c: p.c - 1 };
+      break;
+    case "ArrowRight":
+      next = { r: p.r, c: p.c + 1 };
+      break;
+    case "Home":
+      next = ctrl ? { r: 1, c: 1 } : { r: p.r, c: p.r === 0 ? 1 : 0 };
+      break;
+    case "End":
+      next = ctrl ? { r: rows, c: cols } : { r: p.r, c: cols };
+      break;
+    default:
+      return null;
+  }
+  // The corner holds no actor and no cell: it is never a stop.
+  if (next.r < 0 || next.c < 0 || next.r > rows || next.c > cols || (next.r === 0 && next.c === 0)) return p;
+  return next;
+}
+
+/**
+ * The network as an adjacency matrix (`network=matrix`), loaded lazily by Network.tsx: a row for every actor
+ * that takes a shown stance, a column for every actor one is toward, ordered so camps show as blocks (see
+ * `matrixOrder` in lib/select/matrix.ts: by camp, then degree, then name).
+ *
+ * A cell is filled with the colour of its most frequent stance type (the graph's colours) and, when it holds
+ * more than one stance, carries their count; a cell of several types is not split — its name and tooltip list
+ * every type with its count ("Russia → Iran: support ×5, defend ×1"), and the text list below has each stance.
+ *
+ * The grid is one tab stop (a roving tabindex over the headers and cells): arrow keys move place to place,
+ * Home and End to the row's ends, Ctrl+Home and Ctrl+End to the grid's; Enter or Space on a cell selects its
+ * first stance and opens its evidence (as a click on a graph arrow does), on a header selects the actor.
+ */
+export default function NetworkMatrix({
+  index,
+  view,
+  visible,
+  linked,
+  onSelect,
+  onEvidence,
+}: LinkedViewProps) {
+  const matrix = useMemo(() => buildMatrix(index, visible.stances), [index, visible.stances]);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const [last, setLast] = useState<Pos | null>(null);
+  const selection = view.selection;
+  const nRows = matrix.rows.length;
+  const nCols = matrix.cols.length;
+  // False on the server and while hydrating: `data-ready` tells tests (and tools) when clicks are handled.
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
+  // The tab stop: the place last focused, else the cell of the selected stance, else the first cell.
+  const tabStop = useMemo<Pos>(() => {
+    if (last && last.r <= nRows && last.c <= nCols) return last;
+    if (selection?.kind === "stance") {
+      const s = index.stanceById.get(selection.id);
+      const r = s ? matrix.rows.indexOf(s.from) : -1;
+      const c = s ? matrix.cols.indexOf(s.to) : -1;
+      if (r >= 0 && c >= 0) return { r: r + 1, c: c + 1 };
+    }
+    return { r: 1, c: 1 };
+  }, [last, nRows, nCols, selection, index, matrix]);
+
+  const activate = (p: Pos) => {
+    if (p.r === 0 || p.c === 0) {
+      const id = p.r === 0 ? matrix.cols[p.c - 1] : matrix.rows[p.r - 1];
+      if (id) onSelect({ kind: "actor", id });
+      return;
+    }
+    const from = matrix.rows[p.r - 1];
+    const to = matrix.cols[p.c - 1];
+    const cell = from && to ? matrix.cells.get(cellKey(from, to)) : undefined;
+    if (!cell) return;
+    const current =
+      selection?.kind === "stance" && cell.stanceIds.includes(selection.id) ? selection.id : null;
+    // Activating the focused cell again clears the selection, like every other focusable mark.
+    if (current) return onSelect({ kind: "stance", id: current });
+    const first = cell.stanceIds[0];
+    if (!first) return;
+    onSelect({ kind: "stance", id: first });
+    onEvidence({ kind: "stance", id: first });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+    const p = posOf(e.target);
+    if (!p) return;
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      activate(p);
+      return;
+    }
+    const next = moveFrom(p, e, nRows, nCols);
+    if (!next) return;
+    e.preventDefault();
+    setLast(next);
+    tableRef.current?.querySelector<HTMLElement>(`[data-r="${next.r}"][data-c="${next.c}"]`)?.focus();
+  };
+  const onClick = (e: MouseEvent<HTMLTableElement>) => {
+    const p = posOf(e.target);
+    if (p) activate(p);
+  };
+  const onFocus = (e: FocusEvent<HTMLTableElement>) => {
+    const p = posOf(e.target);
+    if (p) setLast(p);
+  };
+
+  if (nRows === 0)
+    return (
+      <div className={base.network} data-testid="network-matrix" data-ready={ready ? "true" : undefined}>
+        <p className={base.empty} data-testid="network-empty">
+          No stances match the current filters, so there is no network to draw. Widen the years, or pick other
+          actors or stance types.
+        </p>
+      </div>
+    );
+
+  const selectedActor = selection?.kind === "actor" ? selection.id : null;
+  const selectedStance = selection?.kind === "stance" ? selection.id : null;
+  const tab = (r: number, c: number) => (tabStop.r === r && tabStop.c === c ? 0 : -1);
+  const headerMarks = (id: string) => actorMarks(id, selectedActor, linked);
+
+  return (
+    <div className={base.network} data-testid="network-matrix" data-ready={ready ? "true" : undefined}>
+      <MatrixLegend matrix={matrix} />
+      <div
+        className={styles.scroller}
+        data-testid="matrix-scroller"
+        style={{ "--cell": `${cellPx(nCols)}px` } as CSSProperties}
+      >
+        <table
+          ref={tableRef}
+          role="grid"
+          aria-label="Stances as a matrix: rows take the stance, columns receive it"
+          className={`${styles.grid} ${linked.active ? styles.dimming : ""}`}
+          onKeyDown={onKeyDown}
+          onClick={onClick}
+          onFocus={onFocus}
+        >
+          <thead>
+            <tr role="row">
+              <th role="columnheader" scope="col" className={styles.corner}>
+                <span className={styles.cornerText}>
+                  from ↓ <br />
+                  to →
+                </span>
+              </th>
+              {matrix.cols.map((id, j) => (
+                <th
+                  key={id}
+                  role="columnheader"
+                  scope="col"
+                  className={styles.colHead}
+                  title={actorName(index, id)}
+                  data-r={0}
+                  data-c={j + 1}
+                  tabIndex={tab(0, j + 1)}
+                  {...headerMarks(id)}
+                >
+                  <span className={styles.colName}>{actorShortName(index, id)}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.rows.map((from, i) => (
+              <MatrixRow
+                key={from}
+                index={index}
+                matrix={matrix}
+                from={from}
+                r={i + 1}
+                tabC={tabStop.r === i + 1 ? tabStop.c : -1}
+                selectedActor={selectedActor}
+                selectedStance={selectedStance}
+                linked={linked}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {matrix.capped.actors > 0 && (
+        <p className={base.hint} data-testid="matrix-capped">
+          Only the {MAX_MATRIX_ACTORS} actors with the most shown stances stand on each axis:{" "}
+          {matrix.capped.actors} more, with {matrix.capped.stances} stances, do not. The text list of shown
+          stances below has every one.
+        </p>
+      )}
+      <StanceText
+        index={index}
+        stances={visible.stances}
+        selection={selection}
+        onSelect={onSelect}
+        onEvidence={onEvidence}
+      />
+    </div>
+  );
+}
+
+/** The data attributes of an actor's header: its record, and whether it is selected or linked. */
+const actorMarks = (id: string, selectedActor: string | null, linked: Linked) => ({
+  "data-record": `actor:${id}`,
+  "data-actor": id,
+  "data-focused": id === selectedActor ? "true" : undefined,
+  "data-linked": linked.actors.has(id) ? "true" : undefined,
+});
+
+/**
+ * One row of the grid: the source's header, then a cell per target. Memoised: moving the keyboard focus
+ * re-renders only the two rows the tab stop leaves and enters, not every cell of a large matrix.
+ */
+const MatrixRow = memo(function MatrixRow({
+  index,
+  matrix,
+  from,
+  r,
+  tabC,
+  selectedActor,
+  selectedStance,
+  linked,
+}: {
+  index: DatasetIndex;
+  matrix: Matrix;
+  from: string;
+  /** The row's place in the grid (1 = the first actor). */
+  r: number;
+  /** The column of the tab stop when it is in this row, else -1. */
+  tabC: number;
+  selectedActor: string | null;
+  selectedStance: string | null;
+  linked: Linked;
+}) {
+  return (
+    <tr role="row">
+      <th
+        role="rowheader"
+        scope="row"
+        className={styles.rowHead}
+        title={actorName(index, from)}
+        data-r={r}
+        data-c={0}
+        tabIndex={tabC === 0 ? 0 : -1}
+        {...actorMarks(from, selectedActor, linked)}
+      >
+        {actorShortName(index, from)}
+      </th>
+      {matrix.cols.map((to, j) => {
+        const cell = matrix.cells.get(cellKey(from, to));
+        const label = matrixCellLabel(index, from, to, cell);
+        const n = cell?.stanceIds.length ?? 0;
+        const top = cell?.types[0]?.type;
+        const focused = !!selectedStance && !!cell?.stanceIds.includes(selectedStance);
+        const lit = !!cell && cell.stanceIds.some((s) => linked.stances.has(s));
+        return (
+          <td
+            key={to}
+            role="gridcell"
+            className={styles.cell}
+            aria-label={label}
+            title={label}
+            data-r={r}
+            data-c={j + 1}
+            tabIndex={tabC === j + 1 ? 0 : -1}
+            data-record={n === 1 ? `stance:${cell!.stanceIds[0]}` : undefined}
+            data-stances={cell ? cell.stanceIds.join(" ") : undefined}
+            data-type={top}
+            data-focused={focused ? "true" : undefined}
+            data-linked={lit ? "true" : undefined}
+          >
+            {top && (
+              <span className={styles.fill} style={{ background: STANCE_COLOR[top] }} aria-hidden="true" />
+            )}
+            {n > 1 && (
+              <span className={styles.count} aria-hidden="true">
+                {n}
+              </span>
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
+/** The key of the matrix: the colours of the types that fill a cell, and what the number and order mean. */
+function MatrixLegend({ matrix }: { matrix: Matrix }) {
+  const types = new Set<StanceType>();
+  for (const cell of matrix.cells.values()) if (cell.types[0]) types.add(cell.types[0].type);
+  const counted = [...matrix.cells.values()].some((c) => c.stanceIds.length > 1);
+  return (
+    <div className={base.legend} aria-label="Legend" role="group">
+      <ul className={base.legendList}>
+        {STANCE_TYPES.filter((t) => types.has(t)).map((t) => (
+          <li key={t} data-legend-type={t}>
+            <span className={styles.swatch} style={{ background: STANCE_COLOR[t] }} aria-hidden="true" />
+            {STANCE_LABEL[t]}
+          </li>
+        ))}
+        {counted && (
+          <li className={base.legendNote}>
+            <span className={`${styles.swatch} ${styles.swatchCount}`} aria-hidden="true">
+              n
+            </span>
+            stances in the cell; colour: its most frequent type
+          </li>
+        )}
+        <li className={base.legendNote}>rows grouped by camp, busiest first</li>
+      </ul>
+    </div>
+  );
+}
