@@ -1,5 +1,5 @@
 import type { DatasetIndex } from "../data/indexDataset";
-import type { Claim } from "../model/schema";
+import type { Claim, DatePrecision } from "../model/schema";
 import { actorName } from "../select/wording";
 
 /** An actor as schema.org names it: a Person for people, an Organization for everything else. */
@@ -11,6 +11,13 @@ function thing(index: DatasetIndex, id: string) {
 }
 
 /**
+ * An ISO 8601 date no more exact than the record: "2023-10" for a month, "2023" for a year (a review dated
+ * only "October 2023" by its report is not published on the 1st).
+ */
+const isoAtPrecision = (date: string, precision: DatePrecision) =>
+  precision === "day" ? date : precision === "month" ? date.slice(0, 7) : date.slice(0, 4);
+
+/**
  * A fact-checked claim as schema.org ClaimReview (JSON-LD), as fact-checkers publish it and search engines
  * read it: the claim (its author and date), the reviewer, the rating, and the review's page where known.
  */
@@ -20,12 +27,12 @@ export function claimReview(index: DatasetIndex, claim: Claim): Record<string, u
     "@context": "https://schema.org",
     "@type": "ClaimReview",
     ...(source?.url ? { url: source.url } : {}),
-    ...(source ? { datePublished: source.published } : {}),
+    ...(source ? { datePublished: isoAtPrecision(source.published, source.datePrecision) } : {}),
     claimReviewed: claim.text,
     itemReviewed: {
       "@type": "Claim",
       author: thing(index, claim.claimant),
-      datePublished: claim.date,
+      datePublished: isoAtPrecision(claim.date, claim.datePrecision),
     },
     author: thing(index, claim.reviewer),
     reviewRating: { "@type": "Rating", alternateName: claim.rating },

@@ -37,7 +37,8 @@ export function filtersInWords(index: DatasetIndex, view: ViewState): string {
   );
   const episode = view.episode ? index.episodeById.get(view.episode) : undefined;
   if (episode) parts.push(episode.title);
-  parts.push(formatYears(view.years ?? index.span));
+  // An episode names its period; the dataset's whole span beside it would say more than the view shows.
+  if (view.years || !episode) parts.push(formatYears(view.years ?? index.span));
   if (view.stances.length > 0) parts.push(`${list(view.stances.map((t) => STANCE_NOUN[t]))} only`);
   if (view.q) parts.push(`quotes matching “${view.q}”`);
   if (view.provenance) parts.push("only what the reports state");

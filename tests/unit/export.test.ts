@@ -177,6 +177,13 @@ describe("names and captions", () => {
     ).toBe("Russia, Iran · 2023–2024 · condemnations only");
     // The dataset's events run from 2006 to 2025 (data/escalations.json).
     expect(filtersInWords(bundled, DEFAULT_VIEW)).toBe("All actors · 2006–2025");
+    // An episode is its own period: not "· 2006–2025" beside it (the Gaza 2023 episode's title, from the JSON).
+    expect(filtersInWords(bundled, view({ actors: ["russia"], episode: "gaza-2023" }))).toBe(
+      "Russia · Hamas attack of 7 October 2023, Iran's reactions, Lavrov's claim and its fact-check",
+    );
+    expect(filtersInWords(bundled, view({ episode: "gaza-2023", years: { start: 2023, end: 2023 } }))).toBe(
+      "All actors · Hamas attack of 7 October 2023, Iran's reactions, Lavrov's claim and its fact-check · 2023",
+    );
   });
 });
 
@@ -273,6 +280,8 @@ describe("ClaimReview", () => {
     expect(review).toMatchObject({
       "@context": "https://schema.org",
       "@type": "ClaimReview",
+      // The Polygraph.info report is dated to the month (published 2023-10-01, datePrecision "month").
+      datePublished: "2023-10",
       itemReviewed: {
         "@type": "Claim",
         author: { "@type": "Person", name: "Sergey Lavrov" },
