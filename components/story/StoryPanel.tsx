@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import type { DatasetIndex } from "@/lib/data";
 import { captionParts, captionText, parseCite, type Story } from "@/lib/story/steps";
 import { describeEvidence } from "../evidence/describe";
@@ -15,6 +15,7 @@ export default function StoryPanel({
   index,
   story,
   step,
+  embed,
   onStep,
   onLeave,
   onEvidence,
@@ -24,6 +25,8 @@ export default function StoryPanel({
   story: Story;
   /** The shown step, 1-based. */
   step: number;
+  /** In the embed, links open the full site in a new tab instead of navigating the frame. */
+  embed: boolean;
   /** Shows another step of the story. */
   onStep(step: number): void;
   /** Leaves the story, keeping its step's view. */
@@ -45,19 +48,30 @@ export default function StoryPanel({
     shown.current = key;
     setAnnounced(`Step ${step} of ${total}: ${current.title}. ${captionText(current.caption)}`);
   }, [story.id, step, total, current]);
+  const region = useRef<HTMLElement>(null);
+  // True once the band's code runs in the page (it hydrates on its own, after its chunk loads): until then
+  // its buttons are server HTML that does nothing, and tests wait for it. False on the server.
+  const hydrated = useSyncExternalStore(noSubscription, clientSnapshot, serverSnapshot);
+  /** Shows step `n`; a button about to be disabled by it (Next on the last step) hands focus to the band. */
+  const go = (n: number) => {
+    if ((n === 1 || n === total) && document.activeElement?.tagName === "BUTTON") region.current?.focus();
+    onStep(n);
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     const next = e.key === "ArrowRight" ? step + 1 : e.key === "ArrowLeft" ? step - 1 : 0;
     if (next < 1 || next > total) return;
     e.preventDefault();
-    onStep(next);
+    go(next);
   };
+  const newTab = embed ? { target: "_blank", rel: "noopener" } : {};
   const cite = (ref: EvidenceRef, text: string, key: number | string) => (
     // A link (it wraps with the sentence, and opens the record's view in a new tab); a plain click opens
     // the record's evidence in the panel instead.
     <a
       key={key}
       href={citeHref(index, ref)}
+      {...newTab}
       className="story-cite"
       data-cite={`${ref.kind}:${ref.id}`}
       onClick={(e) => {
@@ -71,17 +85,19 @@ export default function StoryPanel({
   );
   return (
     <section
+      ref={region}
       className="story-band"
       aria-label="Story"
       aria-describedby="story-keys"
       data-testid="story"
       data-step={step}
+      data-hydrated={hydrated ? "true" : undefined}
       tabIndex={-1}
       onKeyDown={onKeyDown}
     >
       <div className="story-head">
         <p className="story-kicker">
-          <a href="/stories" className="story-all">
+          <a href="/stories" className="story-all" {...newTab}>
             {story.title}
           </a>{" "}
           ·{" "}
@@ -90,14 +106,14 @@ export default function StoryPanel({
           </span>
         </p>
         <div className="story-controls">
-          <button type="button" className="button" disabled={step <= 1} onClick={() => onStep(step - 1)}>
+          <button type="button" className="button" disabled={step <= 1} onClick={() => go(step - 1)}>
             Previous
           </button>
           <button
             type="button"
             className="button button-primary"
             disabled={step >= total}
-            onClick={() => onStep(step + 1)}
+            onClick={() => go(step + 1)}
           >
             Next
           </button>
@@ -137,6 +153,10 @@ export default function StoryPanel({
     </section>
   );
 }
+
+const noSubscription = () => () => {};
+const clientSnapshot = () => true;
+const serverSnapshot = () => false;
 
 /**
  * Where a citation's link goes when opened in a new tab: the dashboard with the record selected (a claim,

@@ -45,6 +45,13 @@ function stepPatch(view: Record<string, string>): Partial<ViewState> {
 
 const region = (page: Page) => page.getByRole("region", { name: "Story" });
 
+/** Opens a URL and waits until the story band has hydrated (its buttons and keys are handled). */
+async function open(page: Page, url: string) {
+  const response = await page.goto(url);
+  await expect(page.locator('[data-testid="story"][data-hydrated="true"]')).toBeAttached();
+  return response;
+}
+
 async function expectStep(page: Page, n: number) {
   await expect(region(page).getByTestId("story-count")).toHaveText(`Step ${n} of ${N}`);
   await expect(region(page).getByRole("heading", { level: 2 })).toHaveText(story.steps[n - 1]!.title);
@@ -69,7 +76,7 @@ test("every step's link paints its step first time: title, counts, selection, an
   test.setTimeout(120_000);
   for (let n = 1; n <= N; n++) {
     const step = story.steps[n - 1]!;
-    const response = await page.goto(stepUrl(n));
+    const response = await open(page, stepUrl(n));
     expect(response?.status()).toBe(200);
     // Server-rendered: the step is in the HTML before any script runs.
     const html = (await response!.text()).replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
@@ -91,7 +98,7 @@ test("a citation opens the evidence panel on its record, verbatim", async ({ pag
   // Step 3 cites an event and a quote in its caption.
   const n = story.steps.findIndex((s) => /\]\(event:/.test(s.caption) && /\]\(quote:/.test(s.caption)) + 1;
   const step = story.steps[n - 1]!;
-  await page.goto(stepUrl(n));
+  await open(page, stepUrl(n));
   const eventId = /\]\(event:([^)]+)\)/.exec(step.caption)![1]!;
   const quoteId = /\]\(quote:([^)]+)\)/.exec(step.caption)![1]!;
   const event = data.events.find((e) => e.id === eventId)!;
@@ -117,7 +124,7 @@ test("a citation opens the evidence panel on its record, verbatim", async ({ pag
 test("← and → step when the story has focus; Previous and Next; Back and Forward walk the steps", async ({
   page,
 }) => {
-  await page.goto(stepUrl(1));
+  await open(page, stepUrl(1));
   await expect(region(page).getByRole("button", { name: "Previous" })).toBeDisabled();
   await region(page).getByRole("heading", { level: 2 }).click();
   await region(page).focus();
@@ -139,7 +146,11 @@ test("← and → step when the story has focus; Previous and Next; Back and For
   await expectStep(page, 1);
   await page.goForward();
   await expectStep(page, 2);
-  await page.goto(stepUrl(N));
+  // Next onto the last step disables Next: focus moves to the band, never to the page's body.
+  await open(page, stepUrl(N - 1));
+  await region(page).getByRole("button", { name: "Next" }).click();
+  await expectStep(page, N);
+  await expect(region(page)).toBeFocused();
   await expect(region(page).getByRole("button", { name: "Next" })).toBeDisabled();
   await region(page).focus();
   await page.keyboard.press("ArrowRight");
@@ -151,9 +162,12 @@ test("'Explore from here' keeps the step's view without the story; a filter chan
 }) => {
   const n = story.steps.findIndex((s) => s.view.actors && s.view.episode) + 1;
   const step = story.steps[n - 1]!;
-  await page.goto(stepUrl(n));
+  await open(page, stepUrl(n));
   await region(page).getByRole("button", { name: "Explore from here" }).click();
   await expect(region(page)).toHaveCount(0);
+  // The band is gone: focus is on the view on screen, and a status line says the story was left.
+  await expect(page.getByRole("region", { name: "Escalation timeline" })).toBeFocused();
+  await expect(page.getByTestId("story-left")).toHaveText(/^Left the story/);
   // The step's values, in the URL's canonical key order.
   const keys = ["actors", "years", "episode", "stances", "focus", "q", "views"].filter((k) => step.view[k]);
   const query = keys.map((k) => `${k}=${step.view[k]}`).join("&");
@@ -173,7 +187,7 @@ test("steps move the marks they share instead of redrawing them; not under reduc
   for (const reducedMotion of ["no-preference", "reduce"] as const) {
     const context = await browser.newContext({ reducedMotion, timezoneId: "America/New_York" });
     const page = await context.newPage();
-    await page.goto(stepUrl(1));
+    await open(page, stepUrl(1));
     await page.evaluate(() => {
       const w = window as unknown as { marks: Element[]; moved: Set<Element> };
       w.marks = [...document.querySelectorAll("g[data-record^='event:']")];
@@ -219,23 +233,27 @@ test("bad story input: an unknown story or a step past the end is dropped with a
 
 test("the story works in the embed, at phone size, and passes axe", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(`/?embed=1&story=${story.id}&step=2`);
+  await open(page, `/?embed=1&story=${story.id}&step=2`);
   await expectStep(page, 2);
   await region(page).getByRole("button", { name: "Next" }).click();
   await expectStep(page, 3);
   await expect(page).toHaveURL(new RegExp(`\\?embed=1&story=${story.id}&step=3$`));
+  // Inside another site's frame, the band's links open the full site in a new tab.
+  await expect(region(page).locator("a[href]").first()).toHaveAttribute("target", "_blank");
+  for (const link of await region(page).locator("a[href]").all())
+    await expect(link).toHaveAttribute("target", "_blank");
   // The buttons are touch-sized.
   for (const name of ["Previous", "Next", "Explore from here"]) {
     const box = (await region(page).getByRole("button", { name }).boundingBox())!;
     expect(box.height).toBeGreaterThanOrEqual(24);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(stepUrl(3));
+  await open(page, stepUrl(3));
   expect(await axeViolations(page)).toEqual([]);
 });
 
 test("a download of a step names the story step in its caption and its README", async ({ page }) => {
-  await page.goto(stepUrl(3));
+  await open(page, stepUrl(3));
   await expectStep(page, 3);
   const download = async (item: string) => {
     await page.getByRole("button", { name: "Download", exact: true }).first().click();
@@ -259,6 +277,7 @@ test("'Copy as story step' copies the view as a step that a story file can take 
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/?actors=iran,russia&episode=april-2024&focus=quote:lavrov-defend-and-support");
+  await expect(page.getByTestId("timeline")).toHaveAttribute("data-measured", "true");
   await page.getByRole("button", { name: "Embed", exact: true }).click();
   await page.getByRole("button", { name: "Copy as story step" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Story step copied" })).toBeVisible();
