@@ -106,6 +106,7 @@ export function DashboardBody({
       leaveStory: s.leaveStory,
       setCompare: s.setCompare,
       setNetworkForm: s.setNetworkForm,
+      setEgo: s.setEgo,
     })),
   );
   const [evidence, setEvidence] = useState<EvidenceRef | null>(null);
@@ -119,6 +120,8 @@ export function DashboardBody({
     setEvidence(ref);
   }, []);
   const [tab, setTab] = useState<ViewTab>("timeline");
+  // Whether the network's box is narrow (a phone), as the network measures it: its head shows the form shown.
+  const [networkNarrow, setNetworkNarrow] = useState(false);
   const [sheet, setSheet] = useState(false);
   const closeSheet = useCallback(() => setSheet(false), []);
   const viewUrl = useCallback(() => {
@@ -196,6 +199,13 @@ export function DashboardBody({
   );
 
   const story = view.story !== null ? stories.find((s) => s.id === view.story) : undefined;
+  // "Explore from here": the band goes, so focus goes to the view on screen, and a status line says why.
+  const [left, setLeft] = useState("");
+  const leaveStory = () => {
+    actions.leaveStory();
+    setLeft("Left the story: the view stays as the step showed it, for you to explore.");
+    document.getElementById(shownTab)?.focus();
+  };
   const storyStep = story && view.step !== null ? story.steps[view.step - 1] : undefined;
   const exportProps = {
     index,
@@ -237,6 +247,9 @@ export function DashboardBody({
       )}
       <main className="dashboard">
         <IgnoredNotice ignored={ignored} />
+        <p role="status" className="visually-hidden" data-testid="story-left">
+          {story ? "" : left}
+        </p>
         {view.embed ? (
           <EmbedBar {...exportProps} />
         ) : (
@@ -255,7 +268,8 @@ export function DashboardBody({
               story={story}
               step={view.step}
               onStep={(step) => actions.showStep(story.id, step)}
-              onLeave={actions.leaveStory}
+              embed={view.embed}
+              onLeave={leaveStory}
               onEvidence={openEvidence}
             />
           </Suspense>
@@ -315,10 +329,11 @@ export function DashboardBody({
               <div className="view-head">
                 <h2 id="network-heading">Condemnation network</h2>
                 <NetworkModeBar
-                  form={view.networkForm}
-                  compare={view.compare}
+                  view={view}
+                  narrow={networkNarrow}
                   onForm={actions.setNetworkForm}
                   onCompare={actions.setCompare}
+                  onEgo={actions.setEgo}
                 />
                 {!view.embed && (
                   <div className="view-download">
@@ -326,7 +341,7 @@ export function DashboardBody({
                   </div>
                 )}
               </div>
-              <Network {...shared} placer={placer} />
+              <Network {...shared} placer={placer} onNarrow={setNetworkNarrow} />
             </section>
           )}
           {showsView(view, "quotes") && (

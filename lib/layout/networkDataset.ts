@@ -4,7 +4,7 @@ import { byCountThenLabel, GRAPH_OTHERS_ID, othersLabel } from "../select/graph"
 import { actorShortName } from "../select/wording";
 import { LABEL_FONT_PX, labelWidth } from "./labels";
 import type { ForceLayoutOptions, LayoutLinkInput, LayoutNodeInput, NetworkLayout } from "./networkForces";
-import { boundsOf, extent, type Point } from "./networkGeometry";
+import { boundsOf, extent, type Box, type Point } from "./networkGeometry";
 
 /** Most actors the network lays out one by one; the rest share one "others" node (100k-event datasets). */
 export const MAX_NETWORK_NODES = 80;
@@ -198,4 +198,17 @@ export function computeDatasetLayout(
   );
   const marks = new Map(drawn.map((n) => [n.id, { r: n.r, labelWidth: n.labelWidth }]));
   return { positions, bounds, placed, marks, othersId, fontPx: font };
+}
+
+/**
+ * The layout narrowed to some of its marks (an ego focus): the same positions, so no node moves, with only
+ * those marks drawn and labelled and the bounds around them, so the drawing fits them.
+ */
+export function focusLayout(layout: DatasetNetworkLayout, ids: ReadonlySet<string>): DatasetNetworkLayout {
+  const marks = new Map([...layout.marks].filter(([id]) => ids.has(id)));
+  const bounds: Box = boundsOf(
+    [...marks].map(([id, m]) => ({ id, ...extent({ id, ...m, labelHeight: layout.fontPx + 3 }) })),
+    layout.positions,
+  );
+  return { ...layout, marks, bounds };
 }

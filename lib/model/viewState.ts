@@ -62,8 +62,17 @@ export interface ViewState {
   embed: boolean;
   /** `"episodes"`: the network as one small multiple per episode, nodes at the same places; null = one network. */
   compare: Compare | null;
-  /** How the network is drawn: a node-link graph (the default) or an adjacency matrix (URL key `network`). */
-  networkForm: NetworkForm;
+  /**
+   * How the network is drawn: a node-link graph or an adjacency matrix (URL key `network`); null = the link
+   * does not say, and the page picks the form that reads at its width (the graph; on a phone the matrix, or
+   * the selected actor's neighbours).
+   */
+  networkForm: NetworkForm | null;
+  /**
+   * The graph narrowed to the selected actor and its neighbours up to this many steps away (URL key `ego`);
+   * null = the whole network. Without a selected actor it has no effect.
+   */
+  ego: EgoDepth | null;
   /**
    * The story being read (the URL's `story`), null = none. While it is set the filters are those of its
    * step; changing one leaves the story ("explore from here").
@@ -100,6 +109,11 @@ export const NETWORK_FORMS = ["graph", "matrix"] as const;
 /** One form of the network view. */
 export type NetworkForm = (typeof NETWORK_FORMS)[number];
 
+/** How far the graph's ego focus reaches: neighbours one or two steps from the selected actor. */
+export const EGO_DEPTHS = [1, 2] as const;
+/** A depth of the ego focus. */
+export type EgoDepth = (typeof EGO_DEPTHS)[number];
+
 /** The one value of the provenance filter: only what the reports state. */
 export const PROVENANCE_REPORTS = "reports";
 /** A provenance filter. */
@@ -120,7 +134,8 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
   views: [],
   embed: false,
   compare: null,
-  networkForm: "graph",
+  networkForm: null,
+  ego: null,
   story: null,
   step: null,
 });
@@ -155,6 +170,7 @@ export function sameView(a: ViewState, b: ViewState): boolean {
     a.embed === b.embed &&
     a.compare === b.compare &&
     a.networkForm === b.networkForm &&
+    a.ego === b.ego &&
     a.story === b.story &&
     a.step === b.step
   );

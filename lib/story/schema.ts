@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The URL keys a step may set: the filters, the selection (`focus`), the shown views and the network's form. */
+/** The URL keys a step may set: the filters, the selection (`focus`), the shown views, the network's form and its ego focus. */
 export const STEP_VIEW_KEYS = [
   "actors",
   "years",
@@ -12,6 +12,7 @@ export const STEP_VIEW_KEYS = [
   "views",
   "compare",
   "network",
+  "ego",
 ] as const;
 
 /** Kinds of record a step can cite: the ones the evidence panel opens. */

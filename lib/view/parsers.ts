@@ -2,6 +2,8 @@ import type { StanceType } from "../model/schema";
 import {
   COMPARE_EPISODES,
   type Compare,
+  EGO_DEPTHS,
+  type EgoDepth,
   NETWORK_FORMS,
   type NetworkForm,
   canonicalActors,
@@ -126,6 +128,8 @@ export const stancesParam: Param<readonly StanceType[]> = {
 export const selectionParam: Param<Selection> = {
   key: "focus",
   parse(raw, ctx) {
+    // `focus=none`: no selection, where a story's step has one (urlCodec); elsewhere the default.
+    if (raw.trim() === "none") return ok<Selection>(null);
     const at = raw.indexOf(":");
     const kind = raw.slice(0, at) as SelectionKind;
     const id = raw.slice(at + 1);
@@ -193,14 +197,27 @@ export const compareParam: Param<Compare> = {
   serialize: (value) => value,
 };
 
-/** `network=matrix`: the network as an adjacency matrix; `graph` is the default, left out of the URL. */
+/**
+ * `network=matrix` or `network=graph`: the form the link chooses for the network. Absent (the default) lets
+ * the page choose by its width, so an explicit `graph` is kept: it keeps a phone on the graph.
+ */
 export const networkFormParam: Param<NetworkForm> = {
   key: "network",
   parse(raw) {
     const form = NETWORK_FORMS.find((f) => f === raw.trim());
-    return form ? ok(form === "graph" ? null : form) : drop([raw]);
+    return form ? ok(form) : drop([raw]);
   },
-  serialize: (value) => (value === "graph" ? null : value),
+  serialize: (value) => value,
+};
+
+/** `ego=1` or `ego=2`: the graph shows the selected actor and its neighbours that many steps away. */
+export const egoParam: Param<EgoDepth> = {
+  key: "ego",
+  parse(raw) {
+    const depth = EGO_DEPTHS.find((d) => String(d) === raw.trim());
+    return depth ? ok(depth) : drop([raw]);
+  },
+  serialize: (value) => String(value),
 };
 
 /** `story=russia-iran`: one known story (the stories that fit the dataset, lib/story). */
@@ -232,6 +249,7 @@ export const PARAMS: { readonly [K in keyof ViewState]: Param<NonNullable<ViewSt
   embed: embedParam,
   compare: compareParam,
   networkForm: networkFormParam,
+  ego: egoParam,
   story: storyParam,
   step: stepParam,
 };

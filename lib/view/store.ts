@@ -13,7 +13,9 @@ import {
   type Provenance,
   type Compare,
   type NetworkForm,
+  type EgoDepth,
   COMPARE_EPISODES,
+  EGO_DEPTHS,
   NETWORK_FORMS,
   type FilterKey,
   type Selection,
@@ -62,13 +64,21 @@ export interface ViewStore {
   restore(view: ViewState): void;
   /** Shows the network per episode (small multiples), or one network. */
   setCompare(compare: Compare | null): void;
-  /** Draws the network as a graph or as a matrix. */
-  setNetworkForm(form: NetworkForm): void;
+  /** Draws the network as a graph or as a matrix; null leaves the form to the page's width. */
+  setNetworkForm(form: NetworkForm | null): void;
+  /**
+   * Narrows the graph to the selected actor's neighbours `ego` steps away, or shows all of it (null); `form`,
+   * when given, sets the network's form in the same history entry.
+   */
+  setEgo(ego: EgoDepth | null, form?: NetworkForm | null): void;
   /** Shows a story's step (1-based, clamped to the story): its view state; an unknown story does nothing. */
   showStep(story: string, step: number): void;
   /** Leaves the story and keeps its step's view ("Explore from here"). */
   leaveStory(): void;
 }
+
+const networkForm = (form: NetworkForm | null) =>
+  form !== null && NETWORK_FORMS.includes(form) ? form : null;
 
 /** Creates one store per provider, seeded with the view parsed from the URL on the server. */
 export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi<ViewStore> {
@@ -115,7 +125,7 @@ export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi
         update({ [key]: FILTER_ROWS[key].cleared });
       },
       // Reset clears the filters and the selection, not how the page is shown (an embed stays an embed, a
-      // matrix a matrix, a comparison a comparison).
+      // matrix a matrix, a comparison a comparison). The ego focus goes with the selection it centres on.
       reset: () => {
         const { views, embed, compare, networkForm } = get().view;
         update({ ...DEFAULT_VIEW, views, embed, compare, networkForm });
@@ -139,7 +149,13 @@ export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi
       },
       leaveStory: () => update({ story: null, step: null }),
       setCompare: (compare) => update({ compare: compare === COMPARE_EPISODES ? compare : null }),
-      setNetworkForm: (form) => update({ networkForm: NETWORK_FORMS.includes(form) ? form : "graph" }),
+      // Picking the graph or the matrix leaves the comparison, in the same history entry.
+      setNetworkForm: (form) => update({ networkForm: networkForm(form), compare: null }),
+      setEgo: (ego, form) =>
+        update({
+          ego: ego !== null && EGO_DEPTHS.includes(ego) ? ego : null,
+          ...(form === undefined ? {} : { networkForm: networkForm(form) }),
+        }),
     };
   });
 }

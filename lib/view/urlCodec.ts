@@ -15,20 +15,19 @@ export interface IgnoredParam {
 }
 
 /**
- * The fields a story's step sets. A link that names one beside `story` shows the step, and that key is
- * ignored. The selection and the shown views may differ from the step's: a reader's click inside a step, an
- * embed of some of the views.
+ * The fields a story's step fixes: its filters. A link that names one beside `story` shows the step, and that
+ * key is ignored; changing one leaves the story.
  */
-export const STEP_FIELDS = [
-  "actors",
-  "years",
-  "episode",
-  "stances",
-  "q",
-  "provenance",
-  "compare",
-  "networkForm",
-] as const;
+export const STEP_FIELDS = ["actors", "years", "episode", "stances", "q", "provenance"] as const;
+
+/**
+ * The fields a reader may change inside a step without leaving it: what is selected and how the views show
+ * it. The step sets them too; a link (or a click) may name its own, written beside `story` and `step`.
+ */
+export const READER_FIELDS = ["selection", "views", "compare", "networkForm", "ego"] as const;
+
+/** `focus=none`: no selection, where the step has one (outside a story it is simply the default). */
+export const NO_SELECTION = "none";
 
 /** The step's view that a view state in a story stands on; null outside a story (or for an unknown one). */
 export function storyStepView(state: ViewState, ctx: ParseContext): ViewState | null {
@@ -37,22 +36,31 @@ export function storyStepView(state: ViewState, ctx: ParseContext): ViewState | 
 }
 
 /**
- * True when the view is its story step's view but for the selection and the shown views, so that
- * `story=…&step=…` (with `focus` and `views` when they differ) says all of it. A selection cleared where the
- * step had one cannot be said that way.
+ * True when the view is its story step's view but for what a reader may change (selection, views, the
+ * network's form), each of those sayable in the URL, so that `story=…&step=…` with those keys says all of it.
  */
 export function followsStory(state: ViewState, ctx: ParseContext): boolean {
   const base = storyStepView(state, ctx);
   if (!base) return false;
-  const merged = {
-    ...state,
-    selection: base.selection,
-    views: base.views,
-    embed: base.embed,
-    story: null,
-    step: null,
-  };
-  return sameView(merged, base) && (state.selection !== null || base.selection === null);
+  if (!STEP_FIELDS.every((f) => sameField(state, base, f))) return false;
+  return READER_FIELDS.every((f) => sameField(state, base, f) || readerValue(state, f, ctx) !== null);
+}
+
+/** True when two views agree on one field. */
+function sameField(a: ViewState, b: ViewState, field: keyof ViewState): boolean {
+  return sameView({ ...b, [field]: a[field] }, b);
+}
+
+/** A reader's own value of a field, as the URL writes it inside a story; null when it cannot be said. */
+function readerValue(
+  state: ViewState,
+  field: (typeof READER_FIELDS)[number],
+  ctx: ParseContext,
+): string | null {
+  if (field === "selection" && state.selection === null) return NO_SELECTION;
+  const value = state[field];
+  if (value === null) return null;
+  return (PARAMS[field].serialize as (v: unknown, c: ParseContext) => string | null)(value, ctx);
 }
 
 /** The result of reading a URL: the view it describes and what in it was dropped. */
@@ -109,8 +117,9 @@ export function parseViewState(input: SearchParamsInput, ctx: ParseContext): Par
 }
 
 /**
- * A story's step applies over the URL: its filters, and its selection and views unless the link names its
- * own. `step` without `story`, or past the story's end, is dropped (a story opens on its first step).
+ * A story's step applies over the URL: its filters always, and what a reader may change (selection, views,
+ * the network's form) unless the link names its own (`focus=none` for no selection). `step` without `story`,
+ * or past the story's end, is dropped (a story opens on its first step).
  */
 function applyStory(
   state: { -readonly [K in keyof ViewState]: ViewState[K] },
@@ -120,7 +129,12 @@ function applyStory(
 ) {
   const steps = state.story === null ? undefined : ctx.stories.get(state.story);
   if (!steps || steps.length === 0) {
-    if (state.step !== null) ignored.push({ key: "step", value: seen.get("step") ?? String(state.step) });
+    if (state.step !== null)
+      ignored.push({
+        key: "step",
+        value: seen.get("step") ?? String(state.step),
+        reason: "no story is named",
+      });
     state.story = null;
     state.step = null;
     return;
@@ -137,8 +151,14 @@ function applyStory(
       ignored.push({ key: PARAMS[field].key, value: raw, reason: "the story's step sets it" });
     (state as Record<string, unknown>)[field] = base[field];
   }
-  if (!seen.has("selection") || state.selection === null) state.selection = base.selection;
-  if (!seen.has("views") || state.views.length === 0) state.views = base.views;
+  for (const field of READER_FIELDS) {
+    const raw = seen.get(field);
+    // The link's own value when it has a usable one; a value it could not use leaves the step's.
+    const own =
+      raw !== undefined &&
+      ((field === "selection" && raw.trim() === NO_SELECTION) || !sameField(state, DEFAULT_VIEW, field));
+    if (!own) (state as Record<string, unknown>)[field] = base[field];
+  }
   state.step = step;
 }
 
@@ -148,8 +168,9 @@ const encode = (s: string) =>
 
 /**
  * Writes a view state as a query string (no leading "?"), keys in canonical order, defaults left out. In a
- * story the step says the filters: `story` and `step`, with `focus` and `views` when they differ from the
- * step's. A view that has left its step's filters is written in full, without the story.
+ * story the step says the filters: `story` and `step`, with the reader's own selection, views or network form
+ * where they differ from the step's. A view that has left its step's filters is written in full, without
+ * the story.
  */
 export function serializeViewState(state: ViewState, ctx: ParseContext): string {
   const base = followsStory(state, ctx) ? storyStepView(state, ctx) : null;
@@ -158,10 +179,11 @@ export function serializeViewState(state: ViewState, ctx: ParseContext): string 
     if (field === "story" || field === "step") {
       if (!base) continue;
     } else if (base && field !== "embed") {
-      // The step's own filters go unsaid; its selection and views only when the reader's differ.
-      const said =
-        field === "selection" ? !sameSelection(state, base) : field === "views" && !sameViews(state, base);
-      if (!said) continue;
+      // The step's own values go unsaid; the reader's, where they differ, are said even when a default.
+      if (sameField(state, base, field)) continue;
+      const text = readerValue(state, field as (typeof READER_FIELDS)[number], ctx);
+      if (text !== null) parts.push(`${PARAMS[field].key}=${encode(text)}`);
+      continue;
     }
     const value = state[field];
     if (value === null || value === undefined) continue;
@@ -171,10 +193,6 @@ export function serializeViewState(state: ViewState, ctx: ParseContext): string 
   }
   return parts.join("&");
 }
-
-const sameSelection = (a: ViewState, b: ViewState) =>
-  a.selection?.kind === b.selection?.kind && a.selection?.id === b.selection?.id;
-const sameViews = (a: ViewState, b: ViewState) => a.views.join(",") === b.views.join(",");
 
 /** One line for the notice: `Ignored actors "x", years "abc".` */
 export function describeIgnored(ignored: readonly IgnoredParam[]): string {

@@ -32,9 +32,13 @@ test("clicking an edge puts focus=stance:<id> in the URL and shows its evidence 
   await expect(region.getByTestId("network-details")).toContainText(source.publisher);
 });
 
-/** From the view's heading, Tab through its head (Graph, Matrix, By episode, Download) into the drawing. */
-async function tabPastTheHead(page: Page, region: Locator) {
-  for (const name of ["Graph", "Matrix", "By episode", "Download"]) {
+/**
+ * From the view's heading, Tab through its head (Graph, Matrix, By episode, with an actor selected the
+ * Neighbours buttons, Download) into the drawing.
+ */
+async function tabPastTheHead(page: Page, region: Locator, actorSelected = false) {
+  const neighbours = actorSelected ? ["All", "1 step", "2 steps"] : [];
+  for (const name of ["Graph", "Matrix", "By episode", ...neighbours, "Download"]) {
     await page.keyboard.press("Tab");
     await expect(region.getByRole("button", { name, exact: true })).toBeFocused();
   }
@@ -49,7 +53,7 @@ test("keyboard: one tab stop into the nodes, arrow keys move to linked actors, E
   await settled(region);
   // Start sequential navigation at the view's heading, then Tab past the view's head into the view.
   await region.getByRole("heading", { name: "Condemnation network" }).click();
-  await tabPastTheHead(page, region);
+  await tabPastTheHead(page, region, true);
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-node") ?? null);
   expect(await focused()).toBe("russia");
 

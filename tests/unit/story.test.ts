@@ -69,7 +69,7 @@ describe("a story step in the URL", () => {
     expect(describeIgnored(past.ignored)).toBe('Ignored step "9" (the story has 3 steps) in the link.');
     const alone = read("step=2&actors=iran");
     expect(alone.state).toEqual({ ...DEFAULT_VIEW, actors: ["iran"] });
-    expect(alone.ignored).toEqual([{ key: "step", value: "2" }]);
+    expect(alone.ignored).toEqual([{ key: "step", value: "2", reason: "no story is named" }]);
     const unknown = read("story=nope&step=2");
     expect(unknown.state).toEqual(DEFAULT_VIEW);
     expect(unknown.ignored.map((i) => i.key)).toEqual(["story", "step"]);
@@ -97,9 +97,9 @@ describe("a story step in the URL", () => {
     expect(serializeViewState({ ...step1, actors: ["iran"] }, ctx)).toBe(
       "actors=iran&episode=soleimani-2020&focus=stance:turkey-condemns-us-2020",
     );
-    // So is a cleared selection where the step has one: `focus` cannot say "none".
+    // A cleared selection where the step has one is the reader's: `focus=none`.
     expect(serializeViewState({ ...step1, selection: null }, ctx)).toBe(
-      "actors=turkey,united-states&episode=soleimani-2020",
+      "focus=none&story=mini-two-episodes&step=1",
     );
   });
 
@@ -157,16 +157,69 @@ describe("the store in a story", () => {
     });
   });
 
-  it("a step sets how the network is drawn; switching it leaves the story; reset keeps it", () => {
+  it("the reader may switch the network's form inside a step: the story stays, the URL says the switch", () => {
     const store = createViewStore(read("story=mini-two-episodes&step=1").state, ctx);
     store.getState().setNetworkForm("matrix");
-    expect(store.getState().view).toMatchObject({ networkForm: "matrix", story: null, step: null });
+    expect(store.getState().view).toMatchObject({
+      networkForm: "matrix",
+      story: "mini-two-episodes",
+      step: 1,
+    });
+    expect(serializeViewState(store.getState().view, ctx)).toBe(
+      "network=matrix&story=mini-two-episodes&step=1",
+    );
     store.getState().setCompare("episodes");
-    store.getState().reset();
-    expect(store.getState().view).toEqual({ ...DEFAULT_VIEW, networkForm: "matrix", compare: "episodes" });
+    expect(serializeViewState(store.getState().view, ctx)).toBe(
+      "compare=episodes&network=matrix&story=mini-two-episodes&step=1",
+    );
+    // Picking a form leaves the comparison in the same change (one history entry).
     store.getState().setNetworkForm("graph");
-    store.getState().setCompare(null);
+    expect(store.getState().view).toMatchObject({ networkForm: "graph", compare: null, step: 1 });
+    // Reset clears the filters and leaves the story, keeping how the network is drawn.
+    store.getState().reset();
+    expect(store.getState().view).toEqual({ ...DEFAULT_VIEW, networkForm: "graph" });
+    store.getState().setNetworkForm(null);
     expect(store.getState().view).toEqual(DEFAULT_VIEW);
+  });
+
+  it("a step sets the ego focus; a link or a reader may narrow it otherwise and stay in the story", () => {
+    const step0 = fixture.steps[0]!;
+    const story = withStep(0, { view: { ...step0.view, focus: "actor:russia", network: "graph", ego: "2" } });
+    expect(checkStory(story, index, plain).form).toEqual([]);
+    const c = withStories(plain, [story]);
+    const stepOnly = parseViewState(new URLSearchParams("story=mini-two-episodes&step=1"), c);
+    expect(stepOnly.state).toMatchObject({
+      selection: { kind: "actor", id: "russia" },
+      networkForm: "graph",
+      ego: 2,
+    });
+    expect(serializeViewState(stepOnly.state, c)).toBe("story=mini-two-episodes&step=1");
+    // The link's own depth is the reader's: kept, and written back beside the story.
+    const own = parseViewState(new URLSearchParams("story=mini-two-episodes&step=1&ego=1"), c);
+    expect(own.ignored).toEqual([]);
+    expect(own.state).toMatchObject({ ego: 1, story: "mini-two-episodes", step: 1 });
+    expect(serializeViewState(own.state, c)).toBe("ego=1&story=mini-two-episodes&step=1");
+    const store = createViewStore(stepOnly.state, c);
+    store.getState().setEgo(1);
+    expect(store.getState().view).toMatchObject({ ego: 1, story: "mini-two-episodes", step: 1 });
+    // The whole network where the step narrows it cannot be said beside the story: it leaves the story.
+    store.getState().setEgo(null);
+    expect(store.getState().view).toMatchObject({ ego: null, story: null, step: null });
+    // Reset clears the selection, and the ego focus centred on it; the network's form stays.
+    store.getState().setEgo(2, "graph");
+    store.getState().reset();
+    expect(store.getState().view).toEqual({ ...DEFAULT_VIEW, networkForm: "graph" });
+  });
+
+  it("deselecting inside a step keeps the story: focus=none says it", () => {
+    const store = createViewStore(read("story=mini-two-episodes&step=1").state, ctx);
+    store.getState().toggleSelection({ kind: "stance", id: "turkey-condemns-us-2020" });
+    expect(store.getState().view).toMatchObject({ selection: null, story: "mini-two-episodes", step: 1 });
+    const url = serializeViewState(store.getState().view, ctx);
+    expect(url).toBe("focus=none&story=mini-two-episodes&step=1");
+    expect(read(url)).toEqual({ state: store.getState().view, ignored: [] });
+    // Outside a story, focus=none is the default: read without a notice, never written.
+    expect(read("focus=none")).toEqual({ state: DEFAULT_VIEW, ignored: [] });
   });
 
   it("'Explore from here' keeps the step's view without the story; an embed keeps its own views", () => {

@@ -8,6 +8,7 @@ import {
   PARAM_KEYS,
   parseViewState,
   canonicalViews,
+  egoParam,
   embedParam,
   provenanceParam,
   queryParam,
@@ -112,6 +113,7 @@ describe("parseViewState / serializeViewState", () => {
       "embed",
       "compare",
       "network",
+      "ego",
       "story",
       "step",
     ]);
@@ -203,19 +205,47 @@ describe("parseViewState / serializeViewState", () => {
     expect(describeIgnored(bad.ignored)).toBe('Ignored provenance "xyz" in the link: not a known value.');
   });
 
-  it("compare=episodes and network=matrix; network=graph is the default, read and left out", () => {
+  it("compare=episodes and network=matrix; network=graph is kept, as a link's choice; no network is the default", () => {
     const { state, ignored } = parseViewState(new URLSearchParams("network=matrix&compare=episodes"), ctx);
     expect(state).toEqual({ ...DEFAULT_VIEW, compare: "episodes", networkForm: "matrix" });
     expect(ignored).toEqual([]);
     expect(serializeViewState(state, ctx)).toBe("compare=episodes&network=matrix");
+    expect(DEFAULT_VIEW.networkForm).toBeNull();
     const graph = parseViewState(new URLSearchParams("network=graph"), ctx);
-    expect(graph).toEqual({ state: DEFAULT_VIEW, ignored: [] });
+    expect(graph).toEqual({ state: { ...DEFAULT_VIEW, networkForm: "graph" }, ignored: [] });
+    expect(serializeViewState(graph.state, ctx)).toBe("network=graph");
     const bad = parseViewState(new URLSearchParams("network=tree&compare=years&actors=iran"), ctx);
     expect(bad.state).toEqual({ ...DEFAULT_VIEW, actors: ["iran"] });
     expect(bad.ignored).toEqual([
       { key: "network", value: "tree" },
       { key: "compare", value: "years" },
     ]);
+  });
+
+  it("ego=1 and ego=2 round-trip after network; other values are dropped with the notice; absent = whole network", () => {
+    expect(egoParam.parse("1", ctx)).toEqual({ value: 1, ignored: [] });
+    expect(egoParam.parse(" 2 ", ctx)).toEqual({ value: 2, ignored: [] });
+    for (const bad of ["0", "3", "1.5", "one", "", "-1", "01"])
+      expect(egoParam.parse(bad, ctx)).toEqual({ value: null, ignored: [bad] });
+    const { state, ignored } = parseViewState(
+      new URLSearchParams("ego=2&focus=actor:russia&network=graph"),
+      ctx,
+    );
+    expect(state).toEqual({
+      ...DEFAULT_VIEW,
+      selection: { kind: "actor", id: "russia" },
+      networkForm: "graph",
+      ego: 2,
+    });
+    expect(ignored).toEqual([]);
+    expect(serializeViewState(state, ctx)).toBe("focus=actor:russia&network=graph&ego=2");
+    // Without an actor selected the depth is kept (it applies once one is selected).
+    expect(parseViewState(new URLSearchParams("ego=1"), ctx).state).toEqual({ ...DEFAULT_VIEW, ego: 1 });
+    const bad = parseViewState(new URLSearchParams("ego=3&actors=iran"), ctx);
+    expect(bad.state).toEqual({ ...DEFAULT_VIEW, actors: ["iran"] });
+    expect(bad.ignored).toEqual([{ key: "ego", value: "3" }]);
+    expect(describeIgnored(bad.ignored)).toBe('Ignored ego "3" in the link: not a known value.');
+    expect(serializeViewState({ ...DEFAULT_VIEW, ego: null }, ctx)).toBe("");
   });
 
   it("writes keys in canonical order and leaves defaults out", () => {
@@ -268,7 +298,8 @@ const arbState: fc.Arbitrary<ViewState> = fc.record({
   views: fc.subarray([...VIEW_NAMES]).map((v) => canonicalViews(v)),
   embed: fc.boolean(),
   compare: fc.option(fc.constant("episodes" as const), { nil: null }),
-  networkForm: fc.constantFrom("graph" as const, "matrix" as const),
+  networkForm: fc.constantFrom("graph" as const, "matrix" as const, null),
+  ego: fc.constantFrom(1 as const, 2 as const, null),
   // The fixture has no story; views inside a story are generated in story.test.ts.
   story: fc.constant(null),
   step: fc.constant(null),
