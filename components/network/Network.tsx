@@ -7,7 +7,7 @@ import { buildGraph, GRAPH_OTHERS_ID, MAX_DRAWN_EDGES, type GraphEdge } from "@/
 import { actorShortName } from "@/lib/select/wording";
 import type { EgoDepth } from "@/lib/view";
 import type { Stance } from "@/lib/model";
-import { fromOutside, outsideLine } from "@/lib/model/provenance";
+import { outsideLine } from "@/lib/model/provenance";
 import type { EdgeLine } from "./EdgeTooltip";
 import type { LinkedViewProps } from "../viewProps";
 import { NetworkDetails } from "./NetworkDetails";
@@ -15,6 +15,7 @@ import { NetworkGraph } from "./NetworkGraph";
 import { NetworkLegend } from "./NetworkLegend";
 import { StanceText } from "./StanceText";
 import { stanceTipLine } from "./describe";
+import { openStanceGroup, outsideEdgeIds } from "./stanceGroup";
 import { useElementWidth } from "../useElementWidth";
 import { ZOOM_BAR_BAND } from "./ZoomBar";
 import styles from "./Network.module.css";
@@ -131,29 +132,12 @@ function NetworkGraphView({
     [index],
   );
   // Edges drawing a stance that rests on a fact from outside its report: they carry the provenance dot.
-  const outsideEdges = useMemo(
-    () =>
-      new Set(
-        graph.edges
-          .filter((e) => e.stanceIds.some((id) => fromOutside(index.stanceById.get(id))))
-          .map((e) => e.id),
-      ),
-    [graph, index],
-  );
+  const outsideEdges = useMemo(() => outsideEdgeIds(index, graph.edges), [graph, index]);
 
   const selection = view.selection;
   const onNode = useCallback((id: string) => onSelect({ kind: "actor", id }), [onSelect]);
   const onEdge = useCallback(
-    (e: GraphEdge) => {
-      const current =
-        selection?.kind === "stance" && e.stanceIds.includes(selection.id) ? selection.id : null;
-      // Clicking the focused edge again clears the selection, like every other focusable mark.
-      if (current) return onSelect({ kind: "stance", id: current });
-      const first = e.stanceIds[0];
-      if (!first) return;
-      onSelect({ kind: "stance", id: first });
-      onEvidence({ kind: "stance", id: first });
-    },
+    (e: GraphEdge) => openStanceGroup(e.stanceIds, selection, onSelect, onEvidence),
     [selection, onSelect, onEvidence],
   );
 

@@ -34,9 +34,9 @@ import { formatDate } from "@/lib/time";
 import type { Selection } from "@/lib/view";
 import type { EvidenceRef, LinkedViewProps } from "../viewProps";
 import { useElementWidth } from "../useElementWidth";
-import { edgeWidth, showsCount } from "./edgeStyle";
-import { ArrowDefs, arrowId } from "./marks/ArrowDefs";
-import { EdgeMark } from "./marks/EdgeMark";
+import { ArrowDefs } from "./marks/ArrowDefs";
+import { EdgeMarks } from "./marks/EdgeMarks";
+import { openStanceGroup, outsideEdgeIds } from "./stanceGroup";
 import { NodeMark } from "./marks/NodeMark";
 import { NetworkLegend } from "./NetworkLegend";
 import { round1 } from "./marks/round1";
@@ -183,15 +183,7 @@ const ComparePanel = memo(function ComparePanel({
   );
   const geometry = useMemo(() => edgeShapes(graph.edges, marks), [graph, marks]);
   const linkedEdges = useMemo(() => linkedEdgeIds(graph, linked), [graph, linked]);
-  const outsideEdges = useMemo(
-    () =>
-      new Set(
-        graph.edges
-          .filter((e) => e.stanceIds.some((id) => fromOutside(index.stanceById.get(id))))
-          .map((e) => e.id),
-      ),
-    [graph, index],
-  );
+  const outsideEdges = useMemo(() => outsideEdgeIds(index, graph.edges), [graph, index]);
   const selectedActor = selection?.kind === "actor" ? selection.id : null;
   const selectedEdge = selection?.kind === "stance" ? graph.edgeOfStance.get(selection.id)?.id : undefined;
 
@@ -220,13 +212,7 @@ const ComparePanel = memo(function ComparePanel({
     const ghost = (e.target as Element).closest?.("[data-ghost]")?.getAttribute("data-ghost");
     if (ghost) return onNode(ghost);
     const edge = graph.edges.find((x) => x.id === edgeOf(e.target));
-    const first = edge?.stanceIds[0];
-    if (!edge || !first) return;
-    const current =
-      selection?.kind === "stance" && edge.stanceIds.includes(selection.id) ? selection.id : null;
-    if (current) return onSelect({ kind: "stance", id: current });
-    onSelect({ kind: "stance", id: first });
-    onEvidence({ kind: "stance", id: first });
+    if (edge) openStanceGroup(edge.stanceIds, selection, onSelect, onEvidence);
   };
 
   const headingId = `${uid}-heading`;
@@ -280,30 +266,15 @@ const ComparePanel = memo(function ComparePanel({
               ),
             )}
           </g>
-          <g aria-hidden="true">
-            {graph.edges.map((e) => {
-              const g = geometry.get(e.id);
-              if (!g) return null;
-              return (
-                <EdgeMark
-                  key={e.id}
-                  id={e.id}
-                  d={g.d}
-                  midX={g.mid.x}
-                  midY={g.mid.y}
-                  type={e.type}
-                  stanceIds={e.stanceIds}
-                  width={edgeWidth(e)}
-                  badge={showsCount(e)}
-                  arrow={`url(#${arrowId(uid, e.type)})`}
-                  dim={spotlight.edges !== null && !spotlight.edges.has(e.id)}
-                  focused={e.id === selectedEdge}
-                  linked={linkedEdges.has(e.id)}
-                  outside={outsideEdges.has(e.id)}
-                />
-              );
-            })}
-          </g>
+          <EdgeMarks
+            edges={graph.edges}
+            geometry={geometry}
+            uid={uid}
+            dimmed={spotlight.edges}
+            selectedEdge={selectedEdge}
+            linkedEdges={linkedEdges}
+            outsideEdges={outsideEdges}
+          />
           <g>
             {[...marks].map(([id, { p, r }]) => {
               const node = graph.nodeById.get(id);

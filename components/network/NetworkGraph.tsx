@@ -19,9 +19,8 @@ import type { Linked } from "@/lib/select";
 import { GRAPH_OTHERS_ID, type Graph, type GraphEdge } from "@/lib/select/graph";
 import type { Selection } from "@/lib/view";
 import { EdgeTooltip, type EdgeLine } from "./EdgeTooltip";
-import { edgeWidth, showsCount } from "./edgeStyle";
-import { ArrowDefs, arrowId } from "./marks/ArrowDefs";
-import { EdgeMark } from "./marks/EdgeMark";
+import { ArrowDefs } from "./marks/ArrowDefs";
+import { EdgeMarks } from "./marks/EdgeMarks";
 import { FloatingLabel } from "./marks/FloatingLabel";
 import { NodeMark } from "./marks/NodeMark";
 import { actorOf, edgeOf } from "./targets";
@@ -205,30 +204,15 @@ export function NetworkGraph({
         data-testid="network-svg"
       >
         <ArrowDefs uid={uid} />
-        <g aria-hidden="true">
-          {graph.edges.map((e) => {
-            const g = geometry.get(e.id);
-            if (!g) return null;
-            return (
-              <EdgeMark
-                key={e.id}
-                id={e.id}
-                d={g.d}
-                midX={g.mid.x}
-                midY={g.mid.y}
-                type={e.type}
-                stanceIds={e.stanceIds}
-                width={edgeWidth(e)}
-                badge={showsCount(e)}
-                arrow={`url(#${arrowId(uid, e.type)})`}
-                dim={spotlight.edges !== null && !spotlight.edges.has(e.id)}
-                focused={e.id === selectedEdge}
-                linked={linkedEdges.has(e.id)}
-                outside={outsideEdges.has(e.id)}
-              />
-            );
-          })}
-        </g>
+        <EdgeMarks
+          edges={graph.edges}
+          geometry={geometry}
+          uid={uid}
+          dimmed={spotlight.edges}
+          selectedEdge={selectedEdge}
+          linkedEdges={linkedEdges}
+          outsideEdges={outsideEdges}
+        />
         <g>
           {/* In the layout's order, not the shown counts', so that filtering never reorders the DOM. */}
           {[...marks].map(([id, { p, r }]) => {

@@ -19,6 +19,7 @@ import { buildMatrix, cellKey, matrixCellLabel, MAX_MATRIX_ACTORS, type Matrix }
 import { STANCE_TYPES } from "@/lib/view";
 import { STANCE_COLOR, STANCE_LABEL } from "../theme";
 import type { LinkedViewProps } from "../viewProps";
+import { openStanceGroup } from "./stanceGroup";
 import { StanceText } from "./StanceText";
 import base from "./Network.module.css";
 import styles from "./NetworkMatrix.module.css";
@@ -127,14 +128,7 @@ export default function NetworkMatrix({
     const to = matrix.cols[p.c - 1];
     const cell = from && to ? matrix.cells.get(cellKey(from, to)) : undefined;
     if (!cell) return;
-    const current =
-      selection?.kind === "stance" && cell.stanceIds.includes(selection.id) ? selection.id : null;
-    // Activating the focused cell again clears the selection, like every other focusable mark.
-    if (current) return onSelect({ kind: "stance", id: current });
-    const first = cell.stanceIds[0];
-    if (!first) return;
-    onSelect({ kind: "stance", id: first });
-    onEvidence({ kind: "stance", id: first });
+    openStanceGroup(cell.stanceIds, selection, onSelect, onEvidence);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {

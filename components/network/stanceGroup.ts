@@ -1,0 +1,33 @@
+import type { DatasetIndex } from "@/lib/data";
+import { fromOutside } from "@/lib/model/provenance";
+import type { Selection } from "@/lib/view";
+import type { EvidenceRef } from "../viewProps";
+
+/**
+ * Opening a group of stances (a graph's arrow, a matrix cell, a panel's arrow): its first stance selected and
+ * its evidence opened; activating the group holding the selected stance again clears the selection, like
+ * every other focusable mark.
+ */
+export function openStanceGroup(
+  stanceIds: readonly string[],
+  selection: Selection | null,
+  onSelect: (selection: Selection) => void,
+  onEvidence: (ref: EvidenceRef) => void,
+): void {
+  const current = selection?.kind === "stance" && stanceIds.includes(selection.id) ? selection.id : null;
+  if (current) return onSelect({ kind: "stance", id: current });
+  const first = stanceIds[0];
+  if (!first) return;
+  onSelect({ kind: "stance", id: first });
+  onEvidence({ kind: "stance", id: first });
+}
+
+/** The edges drawing a stance that rests on a fact from outside its report: they carry the provenance dot. */
+export function outsideEdgeIds(
+  index: DatasetIndex,
+  edges: readonly { id: string; stanceIds: readonly string[] }[],
+): Set<string> {
+  return new Set(
+    edges.filter((e) => e.stanceIds.some((id) => fromOutside(index.stanceById.get(id)))).map((e) => e.id),
+  );
+}
