@@ -76,21 +76,32 @@ test.describe("on a touch screen", () => {
   });
 });
 
+/**
+ * Opens a URL and waits until the timeline has hydrated and measured its width. The dashboard streams in a
+ * Suspense boundary that React reveals a moment after the HTML has loaded: under load a CI run measured the
+ * status line while it still sat in the hidden streamed part (no box), after its text had matched.
+ */
+async function settledAt(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByTestId("timeline")).toHaveAttribute("data-measured", "true");
+  await expect(page.getByTestId("timeline-years-status")).toBeVisible();
+}
+
 test("the timeline's status line names the picked episode instead of every year", async ({ page }) => {
   const episode = index.episodeById.get("april-2024")!;
   // data/escalations.json: "Damascus & April 2024", 2024-04-01 to 2024-04-30.
   expect([episode.start, episode.end]).toEqual(["2024-04-01", "2024-04-30"]);
-  await page.goto("/");
+  await settledAt(page, "/");
   const status = page.getByTestId("timeline-years-status");
   await expect(status).toContainText("All years shown");
   const oneLine = (await status.boundingBox())!.height;
-  await page.goto("/?episode=april-2024");
+  await settledAt(page, "/?episode=april-2024");
   await expect(status).not.toContainText("All years shown");
   await expect(status).toContainText(`Episode ${episode.label}, 1–30 Apr 2024`);
   // Still one line: the chart under it stays where it was.
   expect((await status.boundingBox())!.height).toBeCloseTo(oneLine, 0);
 
-  await page.goto("/?episode=april-2024&years=2024");
+  await settledAt(page, "/?episode=april-2024&years=2024");
   await expect(status).toContainText(`Episode ${episode.label}, 1–30 Apr 2024; years 2024 selected`);
   expect((await status.boundingBox())!.height).toBeCloseTo(oneLine, 0);
 });
