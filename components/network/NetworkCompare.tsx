@@ -42,6 +42,7 @@ import { NetworkLegend } from "./NetworkLegend";
 import { round1 } from "./marks/round1";
 import { nodeShape } from "./shapes";
 import { actorOf, edgeOf } from "./targets";
+import { nodeName } from "./describe";
 import { useRovingFocus } from "./useRovingFocus";
 import graphStyles from "./Network.module.css";
 import styles from "./NetworkCompare.module.css";
@@ -293,7 +294,7 @@ const ComparePanel = memo(function ComparePanel({
                   description={
                     id === GRAPH_OTHERS_ID
                       ? `${node.name}: ${node.count} stances`
-                      : `${node.label !== node.name ? `${node.label} — ` : ""}${node.name}, ${node.count} ${node.count === 1 ? "stance" : "stances"} in ${panel.episode.label}`
+                      : `${nodeName(node)}, ${node.count} ${node.count === 1 ? "stance" : "stances"} in ${panel.episode.label}`
                   }
                   dim={spotlight.nodes !== null && !spotlight.nodes.has(id)}
                   focused={selectedActor === id}

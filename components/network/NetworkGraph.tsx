@@ -24,6 +24,7 @@ import { EdgeMarks } from "./marks/EdgeMarks";
 import { FloatingLabel } from "./marks/FloatingLabel";
 import { NodeMark } from "./marks/NodeMark";
 import { actorOf, edgeOf } from "./targets";
+import { nodeName } from "./describe";
 import { useRovingFocus } from "./useRovingFocus";
 import { useZoom } from "./useZoom";
 import { ZOOM_BAR_BAND, ZoomBar } from "./ZoomBar";
@@ -232,9 +233,7 @@ export function NetworkGraph({
                 description={
                   id === GRAPH_OTHERS_ID
                     ? `${node.name}: ${node.count} stances`
-                    : // A short label ("US") leads the name, so the words a reader sees are the words a
-                      // voice-control user says (WCAG 2.5.3); never in brackets, which the check ignores.
-                      `${node.label !== node.name ? `${node.label} — ` : ""}${node.name}, ${node.kind}, ${node.count} ${node.count === 1 ? "stance" : "stances"} shown`
+                    : `${nodeName(node)}, ${node.kind}, ${node.count} ${node.count === 1 ? "stance" : "stances"} shown`
                 }
                 dim={spotlight.nodes !== null && !spotlight.nodes.has(id)}
                 focused={selectedActor === id}

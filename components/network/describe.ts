@@ -18,3 +18,12 @@ export function stanceTipLine(index: DatasetIndex, s: Stance): string {
   const publisher = index.sourceById.get(s.sourceId)?.publisher ?? s.sourceId;
   return `${stanceAbout(index, s)}, source: ${publisher}`;
 }
+
+/**
+ * A node's name as its mark's accessible name starts: the short label it shows first when it has one ("US —
+ * United States"), so the words a reader sees are words a voice-control user can say (WCAG 2.5.3); never in
+ * brackets, which the label-in-name check ignores.
+ */
+export function nodeName(node: { label: string; name: string }): string {
+  return node.label !== node.name ? `${node.label} — ${node.name}` : node.name;
+}
