@@ -8,6 +8,7 @@ import { DatasetError } from "@/lib/data/DatasetError";
 import { loadDataset } from "@/lib/data/loadDataset";
 import type { DatasetFile } from "@/lib/model";
 import { checkStory } from "@/lib/story/check";
+import { STEP_VIEW_KEYS } from "@/lib/story/schema";
 import { loadStories } from "@/lib/story/load";
 import { captionParts, captionText, stepJson, withStories, type Story } from "@/lib/story/steps";
 import {
@@ -284,6 +285,22 @@ describe("captions", () => {
 });
 
 describe("checking story files", () => {
+  it("a step takes every URL key of the view but embed, story and step (the README's list)", () => {
+    expect([...STEP_VIEW_KEYS]).toEqual([
+      "actors",
+      "years",
+      "episode",
+      "stances",
+      "focus",
+      "q",
+      "provenance",
+      "views",
+      "compare",
+      "network",
+      "ego",
+    ]);
+  });
+
   const problems = (raw: unknown) => {
     const { form, fit } = checkStory(raw, index, plain);
     return [...form, ...fit];
