@@ -36,9 +36,24 @@ async function settle(page: Page) {
   await expect(page.getByTestId("timeline")).toHaveAttribute("data-measured", "true");
   await expect(page.getByTestId("timeline-overview")).toBeVisible();
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // Two frames: the ResizeObserver's width and the layout it triggers are painted.
-  await page.evaluate(
-    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+  // Until the layout holds still: the ResizeObserver's width and the layout it triggers, and the quote
+  // list's measured row heights, which arrive in batches as rows render (a loaded CI run compared a speaker's
+  // header before its rows had been measured: 62 px in one zone, 183 in the other).
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const place = () =>
+          [...document.querySelectorAll("[data-record]")]
+            .map((el) => {
+              const r = el.getBoundingClientRect();
+              return `${r.x},${r.y},${r.width},${r.height}`;
+            })
+            .join(";");
+        const before = place();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(place() === before)));
+      }),
+    null,
+    { timeout: 10_000 },
   );
 }
 
