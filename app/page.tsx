@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { Dashboard } from "@/components/Dashboard";
 import { DATASET_ROUTE, inlinesDataset } from "@/lib/data";
 import { datasetBody } from "@/lib/data/datasetBody";
@@ -26,20 +27,19 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
   const inline = inlinesDataset(body.json.byteLength);
   const first = data.events.reduce((min, e) => (e.date < min.date ? e : min), data.events[0]!);
   const last = data.events.reduce((max, e) => (e.date > max.date ? e : max), data.events[0]!);
-  // Rendered with the page, not in a Suspense boundary of its own: nothing in it waits, and a boundary made
-  // React stream it apart and reveal it a moment after the HTML had loaded (the dashboard painted late, and a
-  // spec once measured it while still hidden).
   const dashboard = (
-    <Dashboard
-      dataset={inline ? data : null}
-      // The network's positions come with an inlined dataset, so the page ships no force simulation.
-      layout={inline ? layoutPositions(index, forcePlace) : null}
-      datasetUrl={DATASET_ROUTE}
-      datasetKey={body.etag}
-      initialView={state}
-      ignored={ignored}
-      stories={stories}
-    />
+    <Suspense>
+      <Dashboard
+        dataset={inline ? data : null}
+        // The network's positions come with an inlined dataset, so the page ships no force simulation.
+        layout={inline ? layoutPositions(index, forcePlace) : null}
+        datasetUrl={DATASET_ROUTE}
+        datasetKey={body.etag}
+        initialView={state}
+        ignored={ignored}
+        stories={stories}
+      />
+    </Suspense>
   );
   // The embed: the views alone (no skip links, header or filters), framable by other sites (proxy.ts).
   if (state.embed) return <div className="app-shell embed-shell">{dashboard}</div>;
