@@ -4,16 +4,9 @@
  * header row and no byte order mark (pandas' and R's default UTF-8 readers keep a BOM in the first column's name).
  */
 
-/** One field, quoted only where it must be. */
-export function csvField(value: string | number | null | undefined): string {
-  const s = value === null || value === undefined ? "" : String(value);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { csvRecord } from "../util/csv";
 
-/** One record: its fields, comma-separated, ending in CRLF. */
-export function csvRecord(fields: readonly (string | number | null | undefined)[]): string {
-  return `${fields.map(csvField).join(",")}\r\n`;
-}
+export { csvField, csvRecord } from "../util/csv";
 
 /** A table with a header row: every row has one field per column, in the header's order. */
 export interface CsvTable<Row> {
