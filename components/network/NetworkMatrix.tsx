@@ -15,7 +15,7 @@ import type { DatasetIndex } from "@/lib/data";
 import type { StanceType } from "@/lib/model";
 import type { Linked } from "@/lib/select";
 import { actorName, actorShortName } from "@/lib/select";
-import { buildMatrix, cellKey, matrixCellLabel, MAX_MATRIX_ACTORS, type Matrix } from "@/lib/select/matrix";
+import { buildMatrix, cellKey, MAX_MATRIX_ACTORS, pairCellLabel, type Matrix } from "@/lib/select/matrix";
 import { STANCE_TYPES } from "@/lib/view";
 import { STANCE_COLOR, STANCE_LABEL } from "../theme";
 import type { LinkedViewProps } from "../viewProps";
@@ -30,10 +30,12 @@ interface Pos {
   c: number;
 }
 
+/** A header's or cell's place, from the table's own indices (no attributes to write on thousands of cells). */
 const posOf = (target: EventTarget): Pos | null => {
-  const el = (target as Element).closest?.("[data-r]");
-  if (!el) return null;
-  return { r: Number(el.getAttribute("data-r")), c: Number(el.getAttribute("data-c")) };
+  const el = (target as Element).closest?.("td, th") as HTMLTableCellElement | null;
+  const row = el?.parentElement as HTMLTableRowElement | null | undefined;
+  if (!el || !row || (row.rowIndex === 0 && el.cellIndex === 0)) return null;
+  return { r: row.rowIndex, c: el.cellIndex };
 };
 
 const noSubscription = () => () => {};
@@ -94,6 +96,11 @@ export default function NetworkMatrix({
   onEvidence,
 }: LinkedViewProps) {
   const matrix = useMemo(() => buildMatrix(index, visible.stances), [index, visible.stances]);
+  const colNames = useMemo(() => matrix.cols.map((id) => actorName(index, id)), [index, matrix]);
+  const headChars = useMemo(
+    () => matrix.rows.reduce((n, id) => Math.max(n, actorShortName(index, id).length), 4),
+    [index, matrix],
+  );
   const tableRef = useRef<HTMLTableElement>(null);
   const [last, setLast] = useState<Pos | null>(null);
   const selection = view.selection;
@@ -143,7 +150,7 @@ export default function NetworkMatrix({
     if (!next) return;
     e.preventDefault();
     setLast(next);
-    tableRef.current?.querySelector<HTMLElement>(`[data-r="${next.r}"][data-c="${next.c}"]`)?.focus();
+    tableRef.current?.rows[next.r]?.cells[next.c]?.focus();
   };
   const onClick = (e: MouseEvent<HTMLTableElement>) => {
     const p = posOf(e.target);
@@ -175,7 +182,14 @@ export default function NetworkMatrix({
       <div
         className={styles.scroller}
         data-testid="matrix-scroller"
-        style={{ "--cell": `${cellPx(nCols)}px` } as CSSProperties}
+        style={
+          {
+            "--cell": `${cellPx(nCols)}px`,
+            "--cols": nCols,
+            // The longest row name, in characters of the grid's font, with the header's padding.
+            "--head": `calc(${headChars}ch + 12px)`,
+          } as CSSProperties
+        }
       >
         <table
           ref={tableRef}
@@ -200,9 +214,7 @@ export default function NetworkMatrix({
                   role="columnheader"
                   scope="col"
                   className={styles.colHead}
-                  title={actorName(index, id)}
-                  data-r={0}
-                  data-c={j + 1}
+                  title={colNames[j]}
                   tabIndex={tab(0, j + 1)}
                   {...headerMarks(id)}
                 >
@@ -217,8 +229,8 @@ export default function NetworkMatrix({
                 key={from}
                 index={index}
                 matrix={matrix}
+                colNames={colNames}
                 from={from}
-                r={i + 1}
                 tabC={tabStop.r === i + 1 ? tabStop.c : -1}
                 selectedActor={selectedActor}
                 selectedStance={selectedStance}
@@ -261,8 +273,8 @@ const actorMarks = (id: string, selectedActor: string | null, linked: Linked) =>
 const MatrixRow = memo(function MatrixRow({
   index,
   matrix,
+  colNames,
   from,
-  r,
   tabC,
   selectedActor,
   selectedStance,
@@ -270,24 +282,23 @@ const MatrixRow = memo(function MatrixRow({
 }: {
   index: DatasetIndex;
   matrix: Matrix;
+  /** The columns' actor names, looked up once for every row. */
+  colNames: readonly string[];
   from: string;
-  /** The row's place in the grid (1 = the first actor). */
-  r: number;
   /** The column of the tab stop when it is in this row, else -1. */
   tabC: number;
   selectedActor: string | null;
   selectedStance: string | null;
   linked: Linked;
 }) {
+  const rowName = actorName(index, from);
   return (
     <tr role="row">
       <th
         role="rowheader"
         scope="row"
         className={styles.rowHead}
-        title={actorName(index, from)}
-        data-r={r}
-        data-c={0}
+        title={rowName}
         tabIndex={tabC === 0 ? 0 : -1}
         {...actorMarks(from, selectedActor, linked)}
       >
@@ -295,7 +306,7 @@ const MatrixRow = memo(function MatrixRow({
       </th>
       {matrix.cols.map((to, j) => {
         const cell = matrix.cells.get(cellKey(from, to));
-        const label = matrixCellLabel(index, from, to, cell);
+        const label = pairCellLabel(rowName, colNames[j]!, cell);
         const n = cell?.stanceIds.length ?? 0;
         const top = cell?.types[0]?.type;
         const focused = !!selectedStance && !!cell?.stanceIds.includes(selectedStance);
@@ -306,9 +317,7 @@ const MatrixRow = memo(function MatrixRow({
             role="gridcell"
             className={styles.cell}
             aria-label={label}
-            title={label}
-            data-r={r}
-            data-c={j + 1}
+            title={cell ? label : undefined}
             tabIndex={tabC === j + 1 ? 0 : -1}
             data-record={n === 1 ? `stance:${cell!.stanceIds[0]}` : undefined}
             data-stances={cell ? cell.stanceIds.join(" ") : undefined}

@@ -142,7 +142,12 @@ export function buildMatrix(index: DatasetIndex, stances: readonly Stance[]): Ma
 
 /** "Russia → Iran: support ×5, defend ×1", or "Russia → Iran: no stance": a cell's name and tooltip. */
 export function matrixCellLabel(index: DatasetIndex, from: string, to: string, cell: MatrixCell | undefined) {
-  const pair = `${actorName(index, from)} → ${actorName(index, to)}`;
+  return pairCellLabel(actorName(index, from), actorName(index, to), cell);
+}
+
+/** {@link matrixCellLabel} from the two actors' names, for a grid that looks each name up once per axis. */
+export function pairCellLabel(fromName: string, toName: string, cell: MatrixCell | undefined) {
+  const pair = `${fromName} → ${toName}`;
   if (!cell) return `${pair}: no stance`;
   return `${pair}: ${cell.types.map((t) => `${t.type} ×${t.count}`).join(", ")}`;
 }
