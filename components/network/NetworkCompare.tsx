@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useId, useMemo, useRef, useState, type MouseEvent } from "react";
+import { memo, useDeferredValue, useId, useMemo, useRef, useState, type MouseEvent } from "react";
 import {
   datasetLayout,
   edgeShapes,
@@ -31,6 +31,7 @@ import {
 } from "@/lib/select/compare";
 import { buildGraph, GRAPH_OTHERS_ID } from "@/lib/select/graph";
 import { formatDate } from "@/lib/time";
+import { cachedIn } from "@/lib/util/memo";
 import type { Selection } from "@/lib/view";
 import type { EvidenceRef, LinkedViewProps } from "../viewProps";
 import { useElementWidth } from "../useElementWidth";
@@ -46,6 +47,39 @@ import { nodeName } from "./describe";
 import { useRovingFocus } from "./useRovingFocus";
 import graphStyles from "./Network.module.css";
 import styles from "./NetworkCompare.module.css";
+
+/** Placements of marks and labels by layout and panel size (see {@link panelPlacement}). */
+const placements = new WeakMap<DatasetNetworkLayout, Map<string, PanelPlacement>>();
+
+interface PanelPlacement {
+  marks: ReadonlyMap<string, ScreenMark>;
+  labels: ReadonlyMap<string, NodeLabel | null>;
+}
+
+/**
+ * The panels' marks and labels for a layout at a panel size, kept across mounts: they depend on the dataset
+ * and the size alone, and placing the labels (against every arrow of the dataset) is most of the work of
+ * turning the comparison on. A few sizes are kept per layout (a window being resized makes many).
+ */
+function panelPlacement(
+  index: LinkedViewProps["index"],
+  layout: DatasetNetworkLayout,
+  width: number,
+  height: number,
+): PanelPlacement {
+  let bySize = placements.get(layout);
+  if (!bySize) placements.set(layout, (bySize = new Map()));
+  return cachedIn(
+    bySize,
+    `${width}x${height}`,
+    () => {
+      const marks = screenMarks(layout, fitTransform(layout.bounds, width, height, 10, 1.25));
+      const all = buildGraph(index, index.data.stances, { keep: layout.placed }).edges;
+      return { marks, labels: nodeLabels(layout, marks, edgeShapes(all, marks), { width, height }) };
+    },
+    8,
+  );
+}
 
 /** Panels narrower than this get the layout made for tall boxes, as the graph does. */
 const NARROW_BELOW_PX = 560;
@@ -88,17 +122,17 @@ export default function NetworkCompare({
   const panels = useMemo(() => episodePanels(index, shown), [index, shown]);
   const selection = view.selection;
   const actor = selection?.kind === "actor" ? selection.id : null;
-  const changes = useMemo(() => episodeChanges(index, panels, actor), [index, panels, actor]);
+  // "What changed" sits below the panels: it is worked out and drawn in a render of its own, right after the
+  // panels are on screen, so turning the comparison on (or changing a filter in it) paints the panels first.
+  const changeInput = useMemo(() => ({ panels, actor }), [panels, actor]);
+  const deferredInput = useDeferredValue(changeInput, null);
+  const changes = useMemo(
+    () => (deferredInput ? episodeChanges(index, deferredInput.panels, deferredInput.actor) : null),
+    [index, deferredInput],
+  );
 
   // One placement of marks and labels for every panel: the same size, the same layout, the same labels.
-  const marks = useMemo(
-    () => screenMarks(layout, fitTransform(layout.bounds, panelWidth, height, 10, 1.25)),
-    [layout, panelWidth, height],
-  );
-  const labels = useMemo(() => {
-    const all = buildGraph(index, index.data.stances, { keep: layout.placed }).edges;
-    return nodeLabels(layout, marks, edgeShapes(all, marks), { width: panelWidth, height });
-  }, [index, layout, marks, panelWidth, height]);
+  const { marks, labels } = panelPlacement(index, layout, panelWidth, height);
 
   // The legend of every panel's arrows at once.
   const shownGraph = useMemo(
@@ -139,7 +173,13 @@ export default function NetworkCompare({
           />
         ))}
       </div>
-      <WhatChanged index={index} changes={changes} onEvidence={onEvidence} />
+      {changes ? (
+        <WhatChanged index={index} changes={changes} onEvidence={onEvidence} />
+      ) : (
+        <p className={graphStyles.hint} role="status">
+          Working out what changed between the episodes…
+        </p>
+      )}
     </div>
   );
 }
