@@ -144,7 +144,7 @@ export async function measureInteractions(
         ["actor", () => mousedown(q('[role="option"][aria-selected="true"]'))],
       ];
       const steps = suite === "network" ? networkSteps : filterSteps;
-      const out: { kind: string; ms: number; script: number; changed: boolean }[] = [];
+      const out: { kind: string; ms: number; script: number; changed: boolean; at: string }[] = [];
       const floor: number[] = [];
       // Work left from a change (a deferred render, the URL write after its frame) done, then a fresh frame.
       const quiet = async () => {
@@ -160,7 +160,13 @@ export async function measureInteractions(
         const { ms, script } = await inFrame(act);
         // The URL follows once the change's frame is painted: check that it did change, off the clock.
         await quiet();
-        out.push({ kind, ms, script, changed: location.search !== before });
+        out.push({
+          kind,
+          ms,
+          script,
+          changed: location.search !== before,
+          at: `#${i} (cycle ${cycle}, URL ${before || "(none)"})`,
+        });
       }
       return { out, floor };
     },
@@ -170,7 +176,7 @@ export async function measureInteractions(
   const unchanged = out.filter((s) => !s.changed);
   if (unchanged.length > 0)
     throw new Error(
-      `${unchanged.length} of ${out.length} changes did not change the view (${unchanged.map((s) => s.kind).join(", ")})`,
+      `${unchanged.length} of ${out.length} changes did not change the view (${unchanged.map((s) => `${s.kind} ${s.at}`).join(", ")})`,
     );
   const byKind: Latency["byKind"] = {};
   for (const kind of new Set(out.map((s) => s.kind))) {
