@@ -2,6 +2,7 @@
 
 import {
   memo,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -15,6 +16,7 @@ import type { DatasetIndex } from "@/lib/data";
 import type { StanceType } from "@/lib/model";
 import type { Linked } from "@/lib/select";
 import { actorName, actorShortName } from "@/lib/select";
+import { matrixWindow, MATRIX_WINDOW_FROM_ROWS, type MatrixViewport } from "@/lib/layout/matrixWindow";
 import { buildMatrix, cellKey, MAX_MATRIX_ACTORS, pairCellLabel, type Matrix } from "@/lib/select/matrix";
 import { STANCE_TYPES } from "@/lib/view";
 import { STANCE_COLOR, STANCE_LABEL } from "../theme";
@@ -30,13 +32,20 @@ interface Pos {
   c: number;
 }
 
-/** A header's or cell's place, from the table's own indices (no attributes to write on thousands of cells). */
+/**
+ * A header's or cell's place: its row's `data-r` (rows may be left undrawn, see matrixWindow) and its index
+ * in the row (no attributes to write on thousands of cells).
+ */
 const posOf = (target: EventTarget): Pos | null => {
   const el = (target as Element).closest?.("td, th") as HTMLTableCellElement | null;
-  const row = el?.parentElement as HTMLTableRowElement | null | undefined;
-  if (!el || !row || (row.rowIndex === 0 && el.cellIndex === 0)) return null;
-  return { r: row.rowIndex, c: el.cellIndex };
+  const r = Number(el?.parentElement?.getAttribute("data-r") ?? NaN);
+  if (!el || !Number.isInteger(r) || (r === 0 && el.cellIndex === 0)) return null;
+  return { r, c: el.cellIndex };
 };
+
+/** The header or cell at a place, if its row is drawn. */
+const cellAt = (table: HTMLTableElement | null, p: Pos) =>
+  table?.querySelector<HTMLTableRowElement>(`tr[data-r="${p.r}"]`)?.cells[p.c] ?? null;
 
 const noSubscription = () => () => {};
 
@@ -102,6 +111,9 @@ export default function NetworkMatrix({
     [index, matrix],
   );
   const tableRef = useRef<HTMLTableElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const pendingFocus = useRef<Pos | null>(null);
+  const [viewport, setViewport] = useState<MatrixViewport | null>(null);
   const [last, setLast] = useState<Pos | null>(null);
   const selection = view.selection;
   const nRows = matrix.rows.length;
@@ -124,6 +136,47 @@ export default function NetworkMatrix({
     }
     return { r: 1, c: 1 };
   }, [last, nRows, nCols, selection, index, matrix]);
+
+  // Past MATRIX_WINDOW_FROM_ROWS rows only the rows near the scroller's view are drawn (a 10,000-event
+  // dataset fills 80 × 80 cells), with the tab stop's and the selected actor's rows always among them.
+  const windowed = nRows > MATRIX_WINDOW_FROM_ROWS;
+  const rowPx = cellPx(nCols);
+  const selectedRow = selection?.kind === "actor" ? matrix.rows.indexOf(selection.id) : -1;
+  const { first, last: lastRow } = matrixWindow(nRows, rowPx, windowed ? viewport : null, [
+    tabStop.r - 1,
+    selectedRow,
+  ]);
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!windowed || !scroller) return;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const head = tableRef.current?.tHead?.offsetHeight ?? 0;
+      setViewport((v) =>
+        v && v.scrollTop === scroller.scrollTop && v.height === scroller.clientHeight && v.bodyTop === head
+          ? v
+          : { scrollTop: scroller.scrollTop, height: scroller.clientHeight, bodyTop: head },
+      );
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    scroller.addEventListener("scroll", onScroll, { passive: true });
+    window.addEventListener("resize", onScroll);
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener("scroll", onScroll);
+      window.removeEventListener("resize", onScroll);
+    };
+  }, [windowed]);
+  useEffect(() => {
+    const p = pendingFocus.current;
+    if (!p) return;
+    pendingFocus.current = null;
+    cellAt(tableRef.current, p)?.focus();
+  });
 
   const activate = (p: Pos) => {
     if (p.r === 0 || p.c === 0) {
@@ -150,7 +203,10 @@ export default function NetworkMatrix({
     if (!next) return;
     e.preventDefault();
     setLast(next);
-    tableRef.current?.rows[next.r]?.cells[next.c]?.focus();
+    const el = cellAt(tableRef.current, next);
+    // A row out of the drawn window is drawn by the render `setLast` starts (the tab stop's row always is).
+    if (el) el.focus();
+    else pendingFocus.current = next;
   };
   const onClick = (e: MouseEvent<HTMLTableElement>) => {
     const p = posOf(e.target);
@@ -180,6 +236,7 @@ export default function NetworkMatrix({
     <div className={base.network} data-testid="network-matrix" data-ready={ready ? "true" : undefined}>
       <MatrixLegend matrix={matrix} />
       <div
+        ref={scrollerRef}
         className={styles.scroller}
         data-testid="matrix-scroller"
         style={
@@ -195,13 +252,14 @@ export default function NetworkMatrix({
           ref={tableRef}
           role="grid"
           aria-label="Stances as a matrix: rows take the stance, columns receive it"
+          aria-rowcount={nRows + 1}
           className={`${styles.grid} ${linked.active ? styles.dimming : ""}`}
           onKeyDown={onKeyDown}
           onClick={onClick}
           onFocus={onFocus}
         >
           <thead>
-            <tr role="row">
+            <tr role="row" data-r={0} aria-rowindex={1}>
               <th role="columnheader" scope="col" className={styles.corner}>
                 <span className={styles.cornerText}>
                   from ↓ <br />
@@ -224,19 +282,30 @@ export default function NetworkMatrix({
             </tr>
           </thead>
           <tbody>
-            {matrix.rows.map((from, i) => (
+            {first > 0 && (
+              <tr aria-hidden="true" className={styles.spacer} style={{ height: first * rowPx }} />
+            )}
+            {matrix.rows.slice(first, lastRow + 1).map((from, k) => (
               <MatrixRow
                 key={from}
                 index={index}
                 matrix={matrix}
                 colNames={colNames}
                 from={from}
-                tabC={tabStop.r === i + 1 ? tabStop.c : -1}
+                r={first + k + 1}
+                tabC={tabStop.r === first + k + 1 ? tabStop.c : -1}
                 selectedActor={selectedActor}
                 selectedStance={selectedStance}
                 linked={linked}
               />
             ))}
+            {lastRow < nRows - 1 && (
+              <tr
+                aria-hidden="true"
+                className={styles.spacer}
+                style={{ height: (nRows - 1 - lastRow) * rowPx }}
+              />
+            )}
           </tbody>
         </table>
       </div>
@@ -275,6 +344,7 @@ const MatrixRow = memo(function MatrixRow({
   matrix,
   colNames,
   from,
+  r,
   tabC,
   selectedActor,
   selectedStance,
@@ -285,6 +355,8 @@ const MatrixRow = memo(function MatrixRow({
   /** The columns' actor names, looked up once for every row. */
   colNames: readonly string[];
   from: string;
+  /** The row's place in the grid (1 = the first actor). */
+  r: number;
   /** The column of the tab stop when it is in this row, else -1. */
   tabC: number;
   selectedActor: string | null;
@@ -293,7 +365,7 @@ const MatrixRow = memo(function MatrixRow({
 }) {
   const rowName = actorName(index, from);
   return (
-    <tr role="row">
+    <tr role="row" data-r={r} aria-rowindex={r + 1}>
       <th
         role="rowheader"
         scope="row"
