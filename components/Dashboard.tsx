@@ -1,14 +1,20 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import type { DatasetFile } from "@/lib/model";
 import { DatasetFetchError, fetchDataset, type FetchProgress } from "@/lib/data/fetchDataset";
 import { indexDatasetOnce } from "@/lib/data/indexOnce";
 import { placedAt, type LayoutPositions, type NodePlacer } from "@/lib/layout/network";
-import { parseContextOf, type IgnoredParam, type ViewState } from "@/lib/view";
+import { parseContextOf, parseViewState, type IgnoredParam, type ViewState } from "@/lib/view";
 import { withStories, type Story } from "@/lib/story/steps";
 import { ViewStoreProvider } from "./ViewStoreProvider";
 import { DashboardBody } from "./DashboardBody";
+import { ACCEPTED_FILES, LocalDataContext } from "./data/localData";
+import type { OpenedDataset } from "./data/LocalDataPanel";
+
+// The opening of a file (worker, report, IndexedDB) loads only when a file is picked or dropped, or when the
+// URL names a dataset opened from a file (`data=local:<hash>`).
+const LocalDataPanel = lazy(() => import("./data/LocalDataPanel"));
 
 /** The client root: indexes the dataset once, creates the view store, and lays out the linked views. */
 export function Dashboard({
@@ -57,42 +63,127 @@ export function Dashboard({
     return () => controller.abort();
   }, [dataset, datasetUrl, attempt]);
 
-  const data = dataset ?? fetched;
-  const placer = sent ?? forces;
-  if (!data || !placer)
-    return (
-      <div className="loading" role="status" aria-live="polite" data-testid="dataset-loading">
-        {error ? (
-          <>
-            Could not load the dataset: {error}.{" "}
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setError(null);
-                setProgress(null);
-                setAttempt((n) => n + 1);
-              }}
-            >
-              Try again
-            </button>
-          </>
-        ) : (
-          <LoadingProgress progress={progress} />
-        )}
-      </div>
-    );
+  // A dataset opened from a file (in this browser only), shown in place of the bundled one; `resolved` is
+  // false while a `data=local:<hash>` link is looked up in IndexedDB, so no other dataset flashes first.
+  const [local, setLocal] = useState<OpenedDataset | null>(null);
+  const [resolved, setResolved] = useState(initialView.data === null);
+  const [files, setFiles] = useState<File[] | null>(null);
+  const [drag, setDrag] = useState(false);
+  // After a switch of dataset the view is read again from the URL, against the dataset now shown.
+  const [switched, setSwitched] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const controls = useMemo(() => ({ pick: () => input.current?.click() }), []);
+  const embed = initialView.embed;
+  useEffect(() => {
+    if (embed) return;
+    // Files dragged anywhere over the page: an overlay while they hover, opened when dropped.
+    let depth = 0;
+    const files = (e: DragEvent) => e.dataTransfer?.types.includes("Files") === true;
+    const onDrag = (e: DragEvent) => {
+      if (!files(e)) return;
+      e.preventDefault();
+      if (e.type === "dragenter") depth++;
+      if (e.type === "dragleave") depth--;
+      setDrag(depth > 0);
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!files(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setDrag(false);
+      if (e.dataTransfer!.files.length > 0) setFiles([...e.dataTransfer!.files]);
+    };
+    const types = ["dragenter", "dragover", "dragleave"] as const;
+    for (const t of types) window.addEventListener(t, onDrag);
+    window.addEventListener("drop", onDrop);
+    return () => {
+      for (const t of types) window.removeEventListener(t, onDrag);
+      window.removeEventListener("drop", onDrop);
+    };
+  }, [embed]);
+
+  const data = local?.dataset ?? dataset ?? fetched;
+  const placer = local?.placer ?? sent ?? forces;
+  const panel = (files !== null || initialView.data !== null) && (
+    <Suspense>
+      <LocalDataPanel
+        files={files}
+        wanted={initialView.data}
+        local={local}
+        onShow={(opened) => {
+          setLocal(opened);
+          setSwitched((s) => s || opened !== null || local !== null);
+          setResolved(true);
+        }}
+        onPick={controls.pick}
+      />
+    </Suspense>
+  );
+  const opener = !embed && (
+    <>
+      {panel}
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept={ACCEPTED_FILES}
+        hidden
+        onChange={(e) => {
+          if (e.target.files?.length) setFiles([...e.target.files]);
+          e.target.value = "";
+        }}
+      />
+      {drag && <div className="drop-overlay">Drop the files to open them in this browser</div>}
+    </>
+  );
+  const key = local ? `local:${local.hash}` : datasetKey;
   return (
-    <IndexedDashboard
-      data={data}
-      placer={placer}
-      datasetKey={datasetKey}
-      initialView={initialView}
-      ignored={ignored}
-      stories={stories}
-    />
+    <LocalDataContext.Provider value={embed ? null : controls}>
+      {/* First and always here, so the panel keeps its state (a running import) while the body changes. */}
+      {embed ? panel : opener}
+      {data && placer && resolved ? (
+        <IndexedDashboard
+          // Another dataset, another store: the provider remounts and reads the URL against the new ids.
+          key={key}
+          data={data}
+          placer={placer}
+          datasetKey={key}
+          // The bundled dataset's view never names a local one (a link naming one this browser lacks).
+          initialView={initialView.data === null ? initialView : { ...initialView, data: null }}
+          ignored={ignored}
+          stories={local ? NO_STORIES : stories}
+          reread={switched}
+        />
+      ) : (
+        <div className="loading" role="status" aria-live="polite" data-testid="dataset-loading">
+          {error ? (
+            <>
+              Could not load the dataset: {error}.{" "}
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setError(null);
+                  setProgress(null);
+                  setAttempt((n) => n + 1);
+                }}
+              >
+                Try again
+              </button>
+            </>
+          ) : !resolved ? (
+            "Opening your data from this browser…"
+          ) : (
+            <LoadingProgress progress={progress} />
+          )}
+        </div>
+      )}
+    </LocalDataContext.Provider>
   );
 }
+
+/** A dataset opened from a file has none of the bundled stories. */
+const NO_STORIES: readonly Story[] = [];
 
 const MB = 1_000_000;
 
@@ -121,6 +212,7 @@ function IndexedDashboard({
   initialView,
   ignored,
   stories,
+  reread,
 }: {
   data: DatasetFile;
   placer: NodePlacer;
@@ -128,21 +220,28 @@ function IndexedDashboard({
   initialView: ViewState;
   ignored: IgnoredParam[];
   stories: readonly Story[];
+  /** True after a switch of dataset: the view is parsed from the URL here, against this dataset. */
+  reread: boolean;
 }) {
   const index = useMemo(() => indexDatasetOnce(datasetKey, data), [datasetKey, data]);
   const parseContext = useMemo(() => withStories(parseContextOf(index), stories), [index, stories]);
+  const [parsed] = useState(() =>
+    reread
+      ? parseViewState(new URLSearchParams(window.location.search), parseContext)
+      : { state: initialView, ignored },
+  );
   useEffect(() => {
     // The benchmark's "first render" ends here: views drawn from the dataset and hydrated.
     performance.mark("stance-atlas:ready");
   }, []);
   return (
-    <ViewStoreProvider initialView={initialView} parseContext={parseContext}>
+    <ViewStoreProvider initialView={parsed.state} parseContext={parseContext}>
       <DashboardBody
         index={index}
         parseContext={parseContext}
         stories={stories}
         placer={placer}
-        ignored={ignored}
+        ignored={parsed.ignored}
       />
     </ViewStoreProvider>
   );

@@ -36,6 +36,7 @@ import { SelectedEvent } from "./timeline/SelectedEvent";
 import type { EvidenceRef } from "./viewProps";
 import { VIEW_TABS, ViewTabs, type ViewTab } from "./layout/ViewTabs";
 import { EmbedBar, ExportControls, ViewDownload } from "./export/ExportControls";
+import { OpenDataButton } from "./data/OpenDataButton";
 import { revealSelection } from "./layout/revealLinked";
 import { useBackCloses } from "./layout/useBackCloses";
 
@@ -258,6 +259,7 @@ export function DashboardBody({
             <Summary index={index} view={view} visible={visible} onClear={actions.clearFilter} />
             <div className="summary-actions">
               <ExportControls {...exportProps} parseContext={parseContext} />
+              <OpenDataButton />
             </div>
           </div>
         )}

@@ -8,6 +8,7 @@ import type { StanceType } from "@/lib/model/schema";
 import { STANCE_TYPES } from "@/lib/model/vocabulary";
 import { STANCE_LABEL } from "@/lib/select/wording";
 import { formatDate } from "@/lib/time";
+import { webLink } from "@/lib/util/webLink";
 
 export const metadata: Metadata = {
   title: "About the data — Stance Atlas",
@@ -136,7 +137,9 @@ export default function AboutPage() {
                   </dd>
                   <dt>Original article</dt>
                   <dd>
-                    {s.url ? (
+                    {s.url && !webLink(s.url) ? (
+                      `${s.url} (not a web link)`
+                    ) : s.url ? (
                       <a href={s.url} rel="noopener noreferrer">
                         {s.url}
                       </a>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { DatasetIndex } from "@/lib/data";
 import { outsideFacts, type WithOutside } from "@/lib/model/provenance";
 import { formatDate } from "@/lib/time";
+import { webLink } from "@/lib/util/webLink";
 import type { Selection } from "@/lib/view";
 import type { EvidenceRef } from "../viewProps";
 import { actorName } from "@/lib/select/wording";
@@ -176,11 +177,17 @@ export function EvidencePanel({
             <a href={`/about#source-${source.id}`} data-testid="evidence-about-link">
               About this report<span className="visually-hidden">: {source.title}</span>
             </a>
-            {source.url && (
-              <a href={source.url} rel="noopener noreferrer" data-testid="evidence-original-link">
-                Original article<span className="visually-hidden">: {source.title}</span>
-              </a>
-            )}
+            {source.url &&
+              (webLink(source.url) ? (
+                <a href={source.url} rel="noopener noreferrer" data-testid="evidence-original-link">
+                  Original article<span className="visually-hidden">: {source.title}</span>
+                </a>
+              ) : (
+                // Not a web address (a `javascript:` URL in an opened file): shown, never a link.
+                <span data-testid="evidence-original-text">
+                  Original article (not a web link): {source.url}
+                </span>
+              ))}
           </p>
         </>
       )}

@@ -11,8 +11,11 @@ import styles from "./Export.module.css";
 export function EmbedButton({
   getSnippet,
   getStep,
+  local,
 }: {
   getSnippet(): string;
+  /** The hash of a dataset opened from a file, when the view shows one: the embed will not show it to others. */
+  local?: string | null;
   /** The current view as a story step's JSON ("Copy as story step", for authors of story files). */
   getStep?: () => string;
 }) {
@@ -56,6 +59,12 @@ export function EmbedButton({
             if (e.key === "Escape") setSnippet(null);
           }}
         >
+          {local && (
+            <p className={styles.status} role="note" data-testid="embed-local">
+              This view shows data opened from a file in this browser (local:{local}): an embed will not show
+              it to others, who will see a notice instead.
+            </p>
+          )}
           <label htmlFor={`${id}-code`}>Paste this into your page to show this view:</label>
           <textarea
             id={`${id}-code`}

@@ -49,7 +49,7 @@ export function ExportControls({ parseContext, ...props }: ExportProps & { parse
   return (
     <>
       <DownloadMenu getContext={getContext} />
-      <EmbedButton getSnippet={getSnippet} getStep={getStep} />
+      <EmbedButton getSnippet={getSnippet} getStep={getStep} local={view.data} />
     </>
   );
 }

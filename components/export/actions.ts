@@ -3,7 +3,7 @@ import type { DatasetIndex } from "@/lib/data";
 import { csvChunks } from "@/lib/export/csv";
 import { composeImage, quotesDrawing, type ViewDrawing } from "@/lib/export/image";
 import { jsonChunks } from "@/lib/export/json";
-import { csvReadme, exportBaseName, filtersInWords, sourcesShown } from "@/lib/export/naming";
+import { csvReadme, exportBaseName, filtersInWords, localDataNote, sourcesShown } from "@/lib/export/naming";
 import { eventTable, quoteTable, stanceTable, visibleDatasetSteps } from "@/lib/export/records";
 import { crc32, zipParts, type ZipPartsEntry } from "@/lib/export/zip";
 import type { VisibleRecords } from "@/lib/select";
@@ -82,7 +82,7 @@ export function imageSvg(
     selection: view.selection ? selectionLabel(index, view.selection) : undefined,
     story: ctx.story,
     sources,
-    datasetDate: dataAsOf(index),
+    datasetDate: view.data ? localDataNote(view.data) : dataAsOf(index),
     permalink: ctx.permalink,
   });
 }
@@ -164,7 +164,12 @@ export async function downloadCsv(ctx: ExportContext) {
   const filters = ctx.story
     ? `${ctx.story} (${filtersInWords(index, ctx.view)})`
     : filtersInWords(index, ctx.view);
-  const readme = csvReadme(filters, ctx.permalink, dataAsOf(index).replace(/^Data as of /, ""));
+  const readme = csvReadme(
+    filters,
+    ctx.permalink,
+    dataAsOf(index).replace(/^Data as of /, ""),
+    ctx.view.data ?? undefined,
+  );
   const files = [
     await encodeChunks("README.txt", [readme]),
     await encodeChunks("events.csv", csvChunks(eventTable(index), visible.events, 2000)),

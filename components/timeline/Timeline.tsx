@@ -322,7 +322,9 @@ export function Timeline({
       <div className={styles.toolbar}>
         <p className={styles.hint} id={hintId}>
           {empty
-            ? "No events match the current filters."
+            ? index.data.events.length === 0
+              ? "This dataset has no events."
+              : "No events match the current filters."
             : interactive
               ? "Drag along the overview to pick years; click a band to open its episode. Marks: arrow keys move in time order, Enter selects, S opens the report excerpt."
               : `${context.events.length.toLocaleString("en")} events: too many to draw one by one, so they are counted per period. Pick an episode or actors to see each event.`}

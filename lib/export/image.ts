@@ -20,7 +20,7 @@ export interface ImageCaption {
   story?: string;
   /** One line per report the view draws on: "Anadolu Agency, “Russia says …”, 15 Apr 2024". */
   sources: readonly string[];
-  /** "Data as of 23 June 2025". */
+  /** "Data as of 23 June 2025", or what a dataset opened from a file says instead (lib/export/naming.ts). */
   datasetDate: string;
   /** The permalink of this exact view. */
   permalink: string;
@@ -117,7 +117,7 @@ export function composeImage(
       12,
       { color: "#4b5563" },
     );
-  text(caption.datasetDate, 12, { color: "#4b5563" });
+  for (const line of wrapText(caption.datasetDate, inner, 12)) text(line, 12, { color: "#4b5563" });
   for (const line of wrapText(caption.permalink, inner, 12)) text(line, 12, { color: "#1f4fa3" });
   const height = Math.ceil(y + PAD);
   const svg =

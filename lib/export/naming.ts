@@ -84,13 +84,13 @@ export function sourcesShown(index: DatasetIndex, visible: VisibleRecords): Sour
  * column is retyped. Spreadsheets and readers guess types: CAMEO codes are text ("0256" is not 256, and "010"
  * is another code than 10) and LibreOffice reads the episode id "april-2024" as a date.
  */
-export function csvReadme(filters: string, permalink: string, dataDate: string): string {
+export function csvReadme(filters: string, permalink: string, dataDate: string, local?: string): string {
   return [
     "Stance Atlas: the records of one view, as CSV",
     "",
     `View: ${filters}`,
     `Permalink: ${permalink}`,
-    `Data as of ${dataDate}`,
+    local ? localDataNote(local) : `Data as of ${dataDate}`,
     "",
     "events.csv, stances.csv and quotes.csv: one row per record the view shows, RFC 4180, UTF-8, a header row;",
     "cells holding several values join them with |. Every quote and evidence text is verbatim from its report.",
@@ -101,4 +101,12 @@ export function csvReadme(filters: string, permalink: string, dataDate: string):
     "  LibreOffice: in the import dialog, select all columns and set the column type to Text",
     "",
   ].join("\r\n");
+}
+
+/**
+ * What an export of a dataset opened from a file says in place of the dataset's date: the data is the
+ * user's, not the published dataset, and the link shows it only in the browser that opened it.
+ */
+export function localDataNote(hash: string): string {
+  return `Data: opened from a local file (local:${hash}), not the published dataset; the link shows it only in the browser that opened it`;
 }

@@ -42,6 +42,11 @@ export function normalizeYears(range: YearRange | null, span: YearRange): YearRa
  * order) so that one state has exactly one URL.
  */
 export interface ViewState {
+  /**
+   * The dataset shown (URL key `data`): the first 8 hex digits of the SHA-256 of a dataset opened from a file
+   * in this browser (`data=local:1a2b3c4d`); null = the bundled dataset.
+   */
+  data: string | null;
   /** Selected actor ids; empty = all actors. */
   actors: readonly string[];
   /** Selected years; null = the dataset's full span. */
@@ -124,6 +129,7 @@ export type FilterKey = "actors" | "years" | "episode" | "stances" | "selection"
 
 /** The default view: nothing filtered, nothing selected. */
 export const DEFAULT_VIEW: ViewState = Object.freeze({
+  data: null,
   actors: [],
   years: null,
   episode: null,
@@ -157,6 +163,7 @@ export function canonicalStances(types: Iterable<StanceType>): StanceType[] {
 /** True when two view states are the same view. */
 export function sameView(a: ViewState, b: ViewState): boolean {
   return (
+    a.data === b.data &&
     a.actors.join(",") === b.actors.join(",") &&
     a.years?.start === b.years?.start &&
     a.years?.end === b.years?.end &&

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { PARAM_KEYS } from "../view/parsers";
 
 /**
- * The URL keys a step may set: every key of the view state but how the page is shown (`embed`) and the story
- * itself. Derived from the parsers, so a key added to the URL is a key a step can take (compare and network
+ * The URL keys a step may set: every key of the view state but the dataset (`data`), how the page is shown
+ * (`embed`) and the story itself. Derived from the parsers, so a key added to the URL is a key a step can take (compare and network
  * were once missing from a hand-written list, and a step copied from a matrix view failed its own check).
  */
-const NOT_STEP_KEYS: ReadonlySet<string> = new Set(["embed", "story", "step"]);
+const NOT_STEP_KEYS: ReadonlySet<string> = new Set(["data", "embed", "story", "step"]);
 export const STEP_VIEW_KEYS: readonly string[] = PARAM_KEYS.filter((k) => !NOT_STEP_KEYS.has(k));
 
 /** Kinds of record a step can cite: the ones the evidence panel opens. */

@@ -84,7 +84,7 @@ export function captionText(caption: string): string {
  * write. Pretty-printed JSON.
  */
 export function stepJson(view: ViewState, ctx: ParseContext): string {
-  const query = serializeViewState({ ...view, embed: false, story: null, step: null }, ctx);
+  const query = serializeViewState({ ...view, data: null, embed: false, story: null, step: null }, ctx);
   const values: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(query)) values[key] = value;
   const selection = view.selection;

@@ -67,6 +67,22 @@ const ok = <T>(value: T | null, ignored: string[] = []): Parsed<T> => ({ value, 
 /** Nothing usable: the default applies, and `ignored` says what was dropped. */
 const drop = (ignored: string[] = []): Parsed<never> => ({ value: null, ignored });
 
+const LOCAL_DATA_RE = /^local:([0-9a-f]{8})$/i;
+
+/**
+ * `data=local:1a2b3c4d`: a dataset opened from a file in this browser, named by the first 8 hex digits of its
+ * SHA-256. The server cannot check it (the dataset lives in the browser's IndexedDB): any well-formed hash is
+ * kept, and the page says when this browser does not have it. Absent = the bundled dataset.
+ */
+export const dataParam: Param<string> = {
+  key: "data",
+  parse(raw) {
+    const m = LOCAL_DATA_RE.exec(raw.trim());
+    return m ? ok(m[1]!.toLowerCase()) : drop([raw]);
+  },
+  serialize: (value) => `local:${value}`,
+};
+
 /** `actors=russia,iran`: known actor ids, sorted. */
 export const actorsParam: Param<readonly string[]> = {
   key: "actors",
@@ -238,6 +254,7 @@ export const stepParam: Param<number> = {
 
 /** Exactly one parser per field of the view state, in the canonical URL order. */
 export const PARAMS: { readonly [K in keyof ViewState]: Param<NonNullable<ViewState[K]>> } = {
+  data: dataParam,
   actors: actorsParam,
   years: yearsParam,
   episode: episodeParam,

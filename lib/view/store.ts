@@ -124,11 +124,11 @@ export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi
       clearFilter(key) {
         update({ [key]: FILTER_ROWS[key].cleared });
       },
-      // Reset clears the filters and the selection, not how the page is shown (an embed stays an embed, a
-      // matrix a matrix, a comparison a comparison). The ego focus goes with the selection it centres on.
+      // Reset clears the filters and the selection, not the dataset nor how the page is shown (an embed stays an
+      // embed, a matrix a matrix, a comparison a comparison). The ego focus goes with the selection it centres on.
       reset: () => {
-        const { views, embed, compare, networkForm } = get().view;
-        update({ ...DEFAULT_VIEW, views, embed, compare, networkForm });
+        const { data, views, embed, compare, networkForm } = get().view;
+        update({ ...DEFAULT_VIEW, data, views, embed, compare, networkForm });
       },
       restore(view) {
         if (!sameView(view, get().view)) set({ view, historyMode: "none" });
@@ -137,10 +137,11 @@ export function createViewStore(initial: ViewState, ctx: ParseContext): StoreApi
         const steps = ctx.stories.get(story);
         if (!steps || steps.length === 0) return;
         const n = Math.min(Math.max(1, Math.trunc(step) || 1), steps.length);
-        const { embed, views } = get().view;
+        const { data, embed, views } = get().view;
         // An embed that shows some of the views keeps showing those; elsewhere the step says which.
         update({
           ...steps[n - 1]!,
+          data,
           embed,
           views: embed && views.length > 0 ? views : steps[n - 1]!.views,
           story,

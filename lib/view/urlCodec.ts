@@ -178,7 +178,7 @@ export function serializeViewState(state: ViewState, ctx: ParseContext): string 
   for (const field of VIEW_FIELDS) {
     if (field === "story" || field === "step") {
       if (!base) continue;
-    } else if (base && field !== "embed") {
+    } else if (base && field !== "embed" && field !== "data") {
       // The step's own values go unsaid; the reader's, where they differ, are said even when a default.
       if (sameField(state, base, field)) continue;
       const text = readerValue(state, field as (typeof READER_FIELDS)[number], ctx);

@@ -7,7 +7,7 @@ import { csvField, csvRecord, toCsv } from "@/lib/export/csv";
 import { closeGaps } from "@/components/export/capture";
 import { composeImage, MAX_SOURCES, placeSvg, quotesDrawing, wrapText } from "@/lib/export/image";
 import { jsonChunks } from "@/lib/export/json";
-import { exportBaseName, filtersInWords } from "@/lib/export/naming";
+import { csvReadme, exportBaseName, filtersInWords, localDataNote } from "@/lib/export/naming";
 import { eventTable, quoteTable, stanceTable, visibleDataset } from "@/lib/export/records";
 import { crc32, zipParts, zipStored } from "@/lib/export/zip";
 import type { DatasetFile, Quote } from "@/lib/model";
@@ -293,5 +293,28 @@ describe("ClaimReview", () => {
     });
     expect(review.claimReviewed.startsWith("With regard to Gaza… the Iranian authorities")).toBe(true);
     expect(script).not.toContain("<");
+  });
+});
+
+describe("a dataset opened from a file", () => {
+  it("the CSV README says the data is local instead of the dataset's date", () => {
+    const published = csvReadme("Everything", "http://x/", "23 June 2025");
+    expect(published.split("\r\n")[4]).toBe("Data as of 23 June 2025");
+    const local = csvReadme("Everything", "http://x/?data=local:1a2b3c4d", "23 June 2025", "1a2b3c4d");
+    expect(local.split("\r\n")[4]).toBe(
+      "Data: opened from a local file (local:1a2b3c4d), not the published dataset; the link shows it only in the browser that opened it",
+    );
+    expect(local).not.toContain("Data as of");
+    expect(localDataNote("00ff00ff")).toContain("(local:00ff00ff)");
+  });
+
+  it("the image caption wraps the note instead of running past the edge", () => {
+    const { svg } = composeImage([], {
+      filters: "Everything",
+      sources: [],
+      datasetDate: localDataNote("1a2b3c4d"),
+      permalink: "http://x/",
+    });
+    expect(svg).toContain("Data: opened from a local file (local:1a2b3c4d)");
   });
 });

@@ -8,6 +8,7 @@ import {
   PARAM_KEYS,
   parseViewState,
   canonicalViews,
+  dataParam,
   egoParam,
   embedParam,
   provenanceParam,
@@ -102,6 +103,7 @@ describe("parseViewState / serializeViewState", () => {
 
   it("the URL keys, in canonical order, are those links already carry", () => {
     expect(PARAM_KEYS).toEqual([
+      "data",
       "actors",
       "years",
       "episode",
@@ -222,6 +224,31 @@ describe("parseViewState / serializeViewState", () => {
     ]);
   });
 
+  it("data=local:<8 hex> comes first and round-trips; a malformed value is dropped with the notice; absent = bundled", () => {
+    expect(dataParam.parse("local:1a2b3c4d", ctx)).toEqual({ value: "1a2b3c4d", ignored: [] });
+    // Hex digits in capitals name the same hash; the URL writes them in lower case.
+    expect(dataParam.parse(" local:1A2B3C4D ", ctx)).toEqual({ value: "1a2b3c4d", ignored: [] });
+    for (const bad of [
+      "foo",
+      "local:",
+      "local:1a2b3c4",
+      "local:1a2b3c4d5",
+      "local:1a2b3c4g",
+      "1a2b3c4d",
+      "remote:1a2b3c4d",
+    ])
+      expect(dataParam.parse(bad, ctx)).toEqual({ value: null, ignored: [bad] });
+    const { state, ignored } = parseViewState(new URLSearchParams("actors=russia&data=local:00ff00ff"), ctx);
+    expect(state).toEqual({ ...DEFAULT_VIEW, data: "00ff00ff", actors: ["russia"] });
+    expect(ignored).toEqual([]);
+    expect(serializeViewState(state, ctx)).toBe("data=local:00ff00ff&actors=russia");
+    expect(DEFAULT_VIEW.data).toBeNull();
+    const bad = parseViewState(new URLSearchParams("data=foo&episode=april-2024"), ctx);
+    expect(bad.state).toEqual({ ...DEFAULT_VIEW, episode: "april-2024" });
+    expect(bad.ignored).toEqual([{ key: "data", value: "foo" }]);
+    expect(describeIgnored(bad.ignored)).toBe('Ignored data "foo" in the link: not a known value.');
+  });
+
   it("ego=1 and ego=2 round-trip after network; other values are dropped with the notice; absent = whole network", () => {
     expect(egoParam.parse("1", ctx)).toEqual({ value: 1, ignored: [] });
     expect(egoParam.parse(" 2 ", ctx)).toEqual({ value: 2, ignored: [] });
@@ -267,6 +294,9 @@ describe("parseViewState / serializeViewState", () => {
 // Generators of valid, canonical view states over the fixture's ids.
 const actorIds = [...ctx.actorIds];
 const arbState: fc.Arbitrary<ViewState> = fc.record({
+  data: fc.option(fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 8, maxLength: 8 }), {
+    nil: null,
+  }),
   actors: fc.subarray(actorIds).map((a) => [...a].sort()),
   years: fc.option(
     fc
