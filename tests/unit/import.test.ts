@@ -261,6 +261,13 @@ describe("broken files, each with its message", () => {
     ]);
   });
 
+  it("no source column: the message names both ways of giving one", () => {
+    const result = importFiles([
+      text("stances.csv", "id,from,to,type,date,evidence\na,russia,israel,condemn,2024-04-02,z\n"),
+    ]);
+    expect(result.fatal).toBe('stances.csv: missing column "sourceId" (or "sourceUrl")');
+  });
+
   it("an unknown actor: rejected with a did-you-mean, the rest opens", () => {
     const result = importFiles([
       text("actors.csv", ACTORS),

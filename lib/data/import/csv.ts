@@ -194,7 +194,7 @@ export function headerProblems(
   const present = new Set(names);
   const missing = spec.required.filter((c) => !present.has(c));
   const hasSource = present.has("sourceId") || present.has(SOURCE_URL);
-  if (spec.optional.includes(SOURCE_URL) && !hasSource) missing.push(`sourceId" (or "${SOURCE_URL}`);
+  if (spec.optional.includes(SOURCE_URL) && !hasSource) missing.push(SOURCE_ID_OR_URL);
   const unknown = names.filter((c) => c !== "" && !known.has(c));
   const seen = new Set<string>();
   const duplicated: string[] = [];
@@ -205,9 +205,12 @@ export function headerProblems(
   return { missing, unknown, duplicated };
 }
 
-/** Names listed as the messages quote them: `"a"`, `"a", "b"`. */
+/** The missing column of a file that names its source neither by id nor by address. */
+const SOURCE_ID_OR_URL = "\u0000sourceId|sourceUrl";
+
+/** Names listed as the messages quote them: `"a"`, `"a", "b"`, `"sourceId" (or "sourceUrl")`. */
 export function quoted(names: readonly string[]): string {
-  return names.map((n) => `"${n}"`).join(", ");
+  return names.map((n) => (n === SOURCE_ID_OR_URL ? `"sourceId" (or "${SOURCE_URL}")` : `"${n}"`)).join(", ");
 }
 
 /**
