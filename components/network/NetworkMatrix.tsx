@@ -16,7 +16,12 @@ import type { DatasetIndex } from "@/lib/data";
 import type { StanceType } from "@/lib/model";
 import type { Linked } from "@/lib/select";
 import { actorName, actorShortName } from "@/lib/select";
-import { matrixWindow, MATRIX_WINDOW_FROM_ROWS, type MatrixViewport } from "@/lib/layout/matrixWindow";
+import {
+  matrixRuns,
+  matrixWindow,
+  MATRIX_WINDOW_FROM_ROWS,
+  type MatrixViewport,
+} from "@/lib/layout/matrixWindow";
 import { buildMatrix, cellKey, MAX_MATRIX_ACTORS, pairCellLabel, type Matrix } from "@/lib/select/matrix";
 import { STANCE_TYPES } from "@/lib/view";
 import { STANCE_COLOR, STANCE_LABEL } from "../theme";
@@ -142,10 +147,10 @@ export default function NetworkMatrix({
   const windowed = nRows > MATRIX_WINDOW_FROM_ROWS;
   const rowPx = cellPx(nCols);
   const selectedRow = selection?.kind === "actor" ? matrix.rows.indexOf(selection.id) : -1;
-  const { first, last: lastRow } = matrixWindow(nRows, rowPx, windowed ? viewport : null, [
-    tabStop.r - 1,
-    selectedRow,
-  ]);
+  const runs = matrixRuns(
+    matrixWindow(nRows, rowPx, windowed ? viewport : null, [tabStop.r - 1, selectedRow]),
+    nRows,
+  );
   useEffect(() => {
     const scroller = scrollerRef.current;
     if (!windowed || !scroller) return;
@@ -282,29 +287,32 @@ export default function NetworkMatrix({
             </tr>
           </thead>
           <tbody>
-            {first > 0 && (
-              <tr aria-hidden="true" className={styles.spacer} style={{ height: first * rowPx }} />
-            )}
-            {matrix.rows.slice(first, lastRow + 1).map((from, k) => (
-              <MatrixRow
-                key={from}
-                index={index}
-                matrix={matrix}
-                colNames={colNames}
-                from={from}
-                r={first + k + 1}
-                tabC={tabStop.r === first + k + 1 ? tabStop.c : -1}
-                selectedActor={selectedActor}
-                selectedStance={selectedStance}
-                linked={linked}
-              />
-            ))}
-            {lastRow < nRows - 1 && (
-              <tr
-                aria-hidden="true"
-                className={styles.spacer}
-                style={{ height: (nRows - 1 - lastRow) * rowPx }}
-              />
+            {/* One flat list, so a row keeps its element as it moves from one run to another. */}
+            {runs.flatMap((run, k) =>
+              "gap" in run ? (
+                // The room of rows not drawn: their count times the row's height.
+                <tr
+                  key={`gap-${k}`}
+                  aria-hidden="true"
+                  className={styles.spacer}
+                  style={{ height: run.gap * rowPx }}
+                />
+              ) : (
+                run.rows.map((i) => (
+                  <MatrixRow
+                    key={matrix.rows[i]}
+                    index={index}
+                    matrix={matrix}
+                    colNames={colNames}
+                    from={matrix.rows[i]!}
+                    r={i + 1}
+                    tabC={tabStop.r === i + 1 ? tabStop.c : -1}
+                    selectedActor={selectedActor}
+                    selectedStance={selectedStance}
+                    linked={linked}
+                  />
+                ))
+              ),
             )}
           </tbody>
         </table>

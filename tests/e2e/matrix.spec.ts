@@ -205,3 +205,86 @@ test.describe("on a 390 px phone", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 });
+
+// A matrix past 60 rows draws only the rows near its view (lib/layout/matrixWindow.ts). The dataset, opened
+// from a file as a reader would: 70 people (Actor 01 … Actor 70, no affiliation), each condemning one state,
+// Target, once. Every row has degree 1 and a camp of its own, so the rows read in name order, Actor 01 to
+// Actor 70, over one column, Target.
+const many = {
+  sources: [
+    { id: "s1", publisher: "P", title: "T", published: "2024-01-01", datePrecision: "day", document: "d" },
+  ],
+  actors: [
+    { id: "target", name: "Target", kind: "state" },
+    ...Array.from({ length: 70 }, (_, i) => {
+      const n = String(i + 1).padStart(2, "0");
+      return { id: `a${n}`, name: `Actor ${n}`, kind: "person" };
+    }),
+  ],
+  episodes: [],
+  events: [],
+  stances: Array.from({ length: 70 }, (_, i) => {
+    const n = String(i + 1).padStart(2, "0");
+    return {
+      id: `st${n}`,
+      from: `a${n}`,
+      to: "target",
+      type: "condemn",
+      date: "2024-01-02",
+      datePrecision: "day",
+      sourceId: "s1",
+      evidence: "condemned",
+      cameo: "111",
+    };
+  }),
+  quotes: [],
+  claims: [],
+};
+
+test("a matrix of 70 rows draws those near its view; the keyboard reaches every row", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, "/?network=matrix");
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("main").getByRole("button", { name: "Open your data" }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: "many.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(many)),
+  });
+  await expect(page.getByTestId("local-summary")).toContainText("70 stances");
+  // A dataset opened from a file starts from its own default view: pick the matrix again.
+  await network(page).getByRole("button", { name: "Matrix", exact: true }).click();
+  await expect(page.getByTestId("network-matrix")).toHaveAttribute("data-ready", "true");
+  const g = grid(page);
+  // The grid says its size (70 rows and the header row) though it draws fewer.
+  await expect(g).toHaveAttribute("aria-rowcount", "71");
+  await expect(g.getByRole("rowheader").first()).toHaveText("Actor 01");
+  const drawn = await g.getByRole("rowheader").count();
+  expect(drawn).toBeGreaterThan(10);
+  expect(drawn).toBeLessThan(70);
+  await expect(g.getByRole("rowheader", { name: "Actor 70" })).toHaveCount(0);
+
+  await g.locator('[tabindex="0"]').focus();
+  expect(await focusedName(page)).toBe("Actor 01 → Target: condemn ×1");
+  await page.keyboard.press("Control+End");
+  await expect.poll(() => focusedName(page)).toBe("Actor 70 → Target: condemn ×1");
+  await expect(page.locator(":focus").locator("xpath=..")).toHaveAttribute("aria-rowindex", "71");
+  await expect(g.getByRole("rowheader", { name: "Actor 70" })).toBeVisible();
+  await page.keyboard.press("ArrowUp");
+  await expect.poll(() => focusedName(page)).toBe("Actor 69 → Target: condemn ×1");
+  await page.keyboard.press("Control+Home");
+  await expect.poll(() => focusedName(page)).toBe("Actor 01 → Target: condemn ×1");
+
+  await g.evaluate((el) => {
+    const scroller = el.closest<HTMLElement>('[data-testid="matrix-scroller"]')!;
+    scroller.scrollTop = scroller.scrollHeight;
+  });
+  // Scrolling the matrix to its end draws the last rows, and keeps the tab stop's (Actor 01's) row drawn,
+  // so Tab still enters the grid; the rows between are left out.
+  await expect(g.getByRole("rowheader", { name: "Actor 70" })).toBeAttached();
+  await expect(g.getByRole("rowheader", { name: "Actor 20" })).toHaveCount(0);
+  await expect(g.getByRole("rowheader", { name: "Actor 01" })).toBeAttached();
+  await expect(g.locator('[tabindex="0"]')).toHaveCount(1);
+});
