@@ -334,14 +334,14 @@ export default function LocalDataPanel({
             </>
           )}
           <div className={styles.actions}>
-            {report.problems.length > 0 && (
+            {report.problems.length + report.warnings.length > 0 && (
               <button
                 type="button"
                 className="button button-primary"
                 onClick={() =>
                   save(
                     `${report.name.split(",")[0]!.replace(/\.[^.]*$/, "")}_report.csv`,
-                    problemsCsv([...report.problems]),
+                    problemsCsv(report.problems, report.warnings),
                   )
                 }
               >

@@ -90,8 +90,9 @@ test("the bundled dataset opened as JSON shows the same counts, under data=local
   await expect(banner(page)).toContainText(`Your data: escalations.json (local:${hash}`);
   await expect(page).toHaveURL(new RegExp(`\\?data=local:${hash}$`));
   await expect(counts).toHaveText(shown);
-  // The header's counts are the bundled dataset's: they give way to the banner.
+  // The header's lede and counts are the bundled dataset's: they give way to the banner.
   await expect(page.getByTestId("dataset-meta")).toBeHidden();
+  await expect(page.locator(".site-header .lede")).toBeHidden();
   // Views work on it: a filter changes the counts and keeps the dataset in the URL.
   await page.getByRole("group", { name: "Episode" }).getByRole("button", { name: APRIL_2024 }).click();
   await expect(page).toHaveURL(new RegExp(`\\?data=local:${hash}&episode=april-2024$`));
@@ -120,6 +121,7 @@ test("the bundled dataset opened as JSON shows the same counts, under data=local
   await expect(page).toHaveURL(/\/$/);
   await expect(counts).toHaveText(shown);
   await expect(page.getByTestId("dataset-meta")).toBeVisible();
+  await expect(page.locator(".site-header .lede")).toBeVisible();
   // A source's note and a record id exist only in the file's bytes as far as requests go.
   expectNoneCarries(requests, ["anews.com.tr/diplomacy", "95b6eb02c9f63961a6442ff2edb6d29ac68934dc"]);
 });
@@ -218,10 +220,10 @@ test("a CSV set with bad records opens the valid ones; the report names each and
   expect(saved.suggestedFilename()).toBe("actors_report.csv");
   const csv = readFileSync((await saved.path())!, "utf8");
   expect(csv.split("\r\n")).toEqual([
-    "file,line,record,field,reason",
-    'stances.csv,3,s2,from,"unknown actor ""rusia"" in ""from""; did you mean ""russia""?"',
-    'stances.csv,4,s3,date,"invalid date ""2025-02-30"" in ""date"""',
-    'stances.csv,5,s1,id,"duplicate id ""s1"" in ""id""; the first, on line 2, is kept"',
+    "status,file,line,record,field,reason",
+    'rejected,stances.csv,3,s2,from,"unknown actor ""rusia"" in ""from""; did you mean ""russia""?"',
+    'rejected,stances.csv,4,s3,date,"invalid date ""2025-02-30"" in ""date"""',
+    'rejected,stances.csv,5,s1,id,"duplicate id ""s1"" in ""id""; the first, on line 2, is kept"',
     "",
   ]);
   expect(await axeViolations(page)).toEqual([]);
@@ -387,9 +389,45 @@ test("the CSV samples of data/samples open whole; the GDELT sample maps its CAME
     "gdelt-sample.export.CSV: CAMEO 036 (express intent to meet or negotiate): 1 row not mapped",
     "gdelt-sample.export.CSV: 1 row names no Actor1 or no Actor2 (a stance needs both): not mapped",
   ]);
-  // Only rejected records go in the CSV report: there is none to download.
-  await expect(report.getByRole("button", { name: "Download the report (CSV)" })).toHaveCount(0);
+  // The CSV report has the warnings too, marked as such, with the GDELT column at fault.
+  const download = page.waitForEvent("download");
+  await report.getByRole("button", { name: "Download the report (CSV)" }).click();
+  const csv = readFileSync((await (await download).path())!, "utf8");
+  expect(csv.split("\r\n")).toEqual([
+    "status,file,line,record,field,reason",
+    "warning,gdelt-sample.export.CSV,,,EventCode,CAMEO 190 (use conventional military force): 3 rows not mapped",
+    "warning,gdelt-sample.export.CSV,,,EventCode,CAMEO 042 (make a visit): 2 rows not mapped",
+    "warning,gdelt-sample.export.CSV,,,EventCode,CAMEO 036 (express intent to meet or negotiate): 1 row not mapped",
+    "warning,gdelt-sample.export.CSV,,,Actor2Code,1 row names no Actor1 or no Actor2 (a stance needs both): not mapped",
+    "",
+  ]);
   expectNoneCarries(requests, ["news.example.org", "wire.example.net", "anews.com.tr/diplomacy"]);
+});
+
+test("an ACLED export maps its protests and agreements, and counts the rest", async ({ page }) => {
+  const requests = recordRequests(page);
+  await open(page, "/");
+  await expect(page.getByTestId("summary-counts")).toContainText("Showing");
+  // tests/fixtures/import/acled-sample.csv: 6 rows. Two peaceful protests (Protesters (Iran) → the
+  // governments of Israel and of the United States) and an agreement (Russia's government → Iran's) map to
+  // stances: 3 stances between 5 actors. An air strike and an armed clash are outside the table, and a
+  // violent demonstration names no second actor: 3 warnings.
+  const acled = fromDisk("tests/fixtures/import/acled-sample.csv");
+  await openFiles(page, [acled]);
+  await expect(banner(page)).toContainText("Your data: acled-sample.csv");
+  await expect(banner(page).getByTestId("local-summary")).toHaveText(
+    "Shown: 0 events, 3 stances, 0 quotes, 5 actors · 3 warnings See the report",
+  );
+  await expect(page).toHaveURL(new RegExp(`\\?data=local:${hashOf(acled)}$`));
+  await banner(page).getByRole("button", { name: "See the report" }).click();
+  const report = page.getByRole("dialog", { name: "Report: acled-sample.csv" });
+  await expect(report.getByRole("list", { name: "Warnings" }).getByRole("listitem")).toHaveText([
+    'acled-sample.csv: ACLED "Air/drone strike": 1 row not mapped',
+    'acled-sample.csv: ACLED "Armed clash": 1 row not mapped',
+    "acled-sample.csv: 1 row names no actor1 or no actor2 (a stance needs both): not mapped",
+  ]);
+  await report.getByRole("button", { name: "Close" }).click();
+  expectNoneCarries(requests, ["demonstrators gathered in Tehran", "Sample Wire"]);
 });
 
 test("over a page that fetches the bundled dataset, a file opens and a reload restores it", async ({

@@ -397,21 +397,33 @@ describe("parseCsv: RFC 4180", () => {
 });
 
 describe("the problem report as CSV", () => {
-  it("has the five columns, quotes where it must, and keeps formulas from running", () => {
-    const csv = problemsCsv([
-      {
-        file: "stances.csv",
-        line: 14,
-        record: "b",
-        field: "from",
-        reason: 'unknown actor "rusia" in "from"',
-      },
-      { file: "=cmd.csv", line: null, record: "+x", field: null, reason: "-1, @here" },
-    ]);
+  it("has the six columns, the rejected records then the warnings, quotes where it must, and keeps formulas from running", () => {
+    const csv = problemsCsv(
+      [
+        {
+          file: "stances.csv",
+          line: 14,
+          record: "b",
+          field: "from",
+          reason: 'unknown actor "rusia" in "from"',
+        },
+        { file: "=cmd.csv", line: null, record: "+x", field: null, reason: "-1, @here" },
+      ],
+      [
+        {
+          file: "g.export.CSV",
+          line: null,
+          record: null,
+          field: null,
+          reason: "CAMEO 190: 3 rows not mapped",
+        },
+      ],
+    );
     expect(csv).toBe(
-      "file,line,record,field,reason\r\n" +
-        'stances.csv,14,b,from,"unknown actor ""rusia"" in ""from"""\r\n' +
-        "'=cmd.csv,,'+x,,\"'-1, @here\"\r\n",
+      "status,file,line,record,field,reason\r\n" +
+        'rejected,stances.csv,14,b,from,"unknown actor ""rusia"" in ""from"""\r\n' +
+        "rejected,'=cmd.csv,,'+x,,\"'-1, @here\"\r\n" +
+        "warning,g.export.CSV,,,,CAMEO 190: 3 rows not mapped\r\n",
     );
   });
 });

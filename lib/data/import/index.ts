@@ -404,19 +404,28 @@ export function formatProblem(p: ImportProblem): string {
 }
 
 /**
- * The problems as a CSV report (file, line, record, field, reason), RFC 4180, CRLF, UTF-8 without a byte
- * order mark. Cells hold text from the user's file, so each is kept from running as a spreadsheet formula.
+ * The report as CSV: every rejected record, then every warning (what was done on the reader's behalf, what
+ * was not mapped), one per row with what it is (`rejected` or `warning`), its file, line, record, field and
+ * reason. RFC 4180; a cell that a spreadsheet would run as a formula gets a leading `'`.
  */
-export function problemsCsv(problems: readonly ImportProblem[]): string {
-  let out = csvRecord(["file", "line", "record", "field", "reason"]);
-  for (const p of problems)
-    out += csvRecord([
-      spreadsheetText(p.file),
-      p.line,
-      p.record === null ? null : spreadsheetText(p.record),
-      p.field === null ? null : spreadsheetText(p.field),
-      spreadsheetText(p.reason),
-    ]);
+export function problemsCsv(
+  problems: readonly ImportProblem[],
+  warnings: readonly ImportProblem[] = [],
+): string {
+  let out = csvRecord(["status", "file", "line", "record", "field", "reason"]);
+  const rows = (status: string, list: readonly ImportProblem[]) => {
+    for (const p of list)
+      out += csvRecord([
+        status,
+        spreadsheetText(p.file),
+        p.line,
+        p.record === null ? null : spreadsheetText(p.record),
+        p.field === null ? null : spreadsheetText(p.field),
+        spreadsheetText(p.reason),
+      ]);
+  };
+  rows("rejected", problems);
+  rows("warning", warnings);
   return out;
 }
 
