@@ -9,6 +9,7 @@ import type { ImportProblem } from "@/lib/data/import/types";
 import type { NodePlacer } from "@/lib/layout/network";
 import { forcePlace } from "@/lib/layout/networkForces";
 import { dataParam } from "@/lib/view";
+import { saveFile } from "../export/saveFile";
 import type { ImportMessage } from "./importWorker";
 import { loadDataset, saveDataset, type StoredDataset } from "./localStore";
 import styles from "./LocalData.module.css";
@@ -56,16 +57,13 @@ function counts({ dataset: d }: StoredDataset): string {
   ].join(", ");
 }
 
-/** Hands a text file to the browser's download. */
-function save(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** "See the report", in the banner and in the status line of a file that opened nothing. */
+function ReportButton({ onOpen }: { onOpen(): void }) {
+  return (
+    <button type="button" className="link-button" onClick={onOpen}>
+      See the report
+    </button>
+  );
 }
 
 /** The opening of files and the banner of the dataset opened from them. */
@@ -264,9 +262,7 @@ export default function LocalDataPanel({
             {hasReport && (
               <>
                 {" "}
-                <button type="button" className="link-button" onClick={() => setReportOpen(true)}>
-                  See the report
-                </button>
+                <ReportButton onOpen={() => setReportOpen(true)} />
               </>
             )}
           </p>
@@ -303,9 +299,7 @@ export default function LocalDataPanel({
         {status && failed && !reportOpen && (
           <>
             {" "}
-            <button type="button" className="link-button" onClick={() => setReportOpen(true)}>
-              See the report
-            </button>
+            <ReportButton onOpen={() => setReportOpen(true)} />
           </>
         )}
       </p>
@@ -339,9 +333,11 @@ export default function LocalDataPanel({
                 type="button"
                 className="button button-primary"
                 onClick={() =>
-                  save(
+                  saveFile(
                     `${report.name.split(",")[0]!.replace(/\.[^.]*$/, "")}_report.csv`,
-                    problemsCsv(report.problems, report.warnings),
+                    new Blob([problemsCsv(report.problems, report.warnings)], {
+                      type: "text/csv;charset=utf-8",
+                    }),
                   )
                 }
               >

@@ -11,6 +11,7 @@ import { actorName, selectionLabel } from "@/lib/select/wording";
 import { formatDate } from "@/lib/time";
 import type { ViewName, ViewState } from "@/lib/view";
 import { captureView } from "./capture";
+import { saveFile } from "./saveFile";
 
 /** What an export reads: the dataset, the view state, what it shows, and the link to it. */
 export interface ExportContext {
@@ -30,18 +31,6 @@ const VIEW_TITLE: Record<ViewName, string> = {
   network: "Condemnation network",
   quotes: "Quotes",
 };
-
-/** Hands a file to the browser's download. */
-function save(name: string, blob: Blob) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The export's SVG of the scope, with its caption (title, filters, selection, sources, dataset date, link). */
 export function imageSvg(
@@ -96,7 +85,7 @@ function dataAsOf(index: DatasetIndex): string {
 /** Downloads the SVG of the scope. */
 export function downloadSvg(ctx: ExportContext, scope: ImageScope) {
   const { svg } = imageSvg(ctx, scope);
-  save(
+  saveFile(
     `${exportBaseName(ctx.view)}${scope === "dashboard" ? "" : `_${scope}`}.svg`,
     new Blob([svg], { type: "image/svg+xml" }),
   );
@@ -127,7 +116,7 @@ export async function downloadPng(ctx: ExportContext, scope: ImageScope) {
         "image/png",
       ),
     );
-    save(`${exportBaseName(ctx.view)}${scope === "dashboard" ? "" : `_${scope}`}.png`, png);
+    saveFile(`${exportBaseName(ctx.view)}${scope === "dashboard" ? "" : `_${scope}`}.png`, png);
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -176,7 +165,7 @@ export async function downloadCsv(ctx: ExportContext) {
     await encodeChunks("stances.csv", csvChunks(stanceTable(index), visible.stances, 2000)),
     await encodeChunks("quotes.csv", csvChunks(quoteTable(index), visible.quotes, 2000)),
   ];
-  save(
+  saveFile(
     `${exportBaseName(ctx.view)}_csv.zip`,
     new Blob(zipParts(files) as Uint8Array<ArrayBuffer>[], { type: "application/zip" }),
   );
@@ -192,7 +181,7 @@ export async function downloadJson(ctx: ExportContext) {
   }
   const file = step.value;
   const { parts } = await encodeChunks("", jsonChunks(file), false);
-  save(
+  saveFile(
     `${exportBaseName(ctx.view)}.json`,
     new Blob(parts as Uint8Array<ArrayBuffer>[], { type: "application/json" }),
   );

@@ -1,4 +1,5 @@
 import type { Collection } from "../validateDataset";
+import type { ImportProblem } from "./types";
 
 /** One record of a CSV file: its fields and the 1-based line it starts on (the header is line 1). */
 export interface CsvRow {
@@ -207,6 +208,17 @@ export function headerProblems(
 
 /** The missing column of a file that names its source neither by id nor by address. */
 const SOURCE_ID_OR_URL = "\u0000sourceId|sourceUrl";
+
+/** The problem of a CSV file whose quoted field opens on `line` and never closes (the rows before it are kept). */
+export function unterminatedProblem(file: string, line: number): ImportProblem {
+  return {
+    file,
+    line,
+    record: null,
+    field: null,
+    reason: "a quoted field opens here and never closes: the rest of the file is not read",
+  };
+}
 
 /** Names listed as the messages quote them: `"a"`, `"a", "b"`, `"sourceId" (or "sourceUrl")`. */
 export function quoted(names: readonly string[]): string {

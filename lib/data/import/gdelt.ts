@@ -1,6 +1,6 @@
 import { ACLED_STANCE, cameoName, STANCE_OF_CAMEO } from "./cameo";
 import { slug, type Builder } from "./builder";
-import { parseCsv } from "./csv";
+import { parseCsv, unterminatedProblem } from "./csv";
 
 /** The 61 columns of a GDELT 2.0 event export, in the codebook's order (tab-separated, no header). */
 export const GDELT_COLUMNS = [
@@ -367,14 +367,7 @@ export function readAcled(text: string, file: string, b: Builder, onProgress?: (
       line,
     );
   }
-  if (unterminated !== null)
-    b.problems.push({
-      file,
-      line: unterminated,
-      record: null,
-      field: null,
-      reason: "a quoted field opens here and never closes: the rest of the file is not read",
-    });
+  if (unterminated !== null) b.problems.push(unterminatedProblem(file, unterminated));
   for (const [sub, count] of [...unmapped].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
     b.warnings.push({
       file,

@@ -4,7 +4,7 @@ import { decodeUtf8 } from "../../util/utf8";
 import { checkRecords, COLLECTIONS, editDistance, RECORD_NAME, type Collection } from "../validateDataset";
 import { Builder, type Origin } from "./builder";
 import { DEFAULT_CAMEO } from "./cameo";
-import { csvFileSpec, headerProblems, parseCsv, quoted, rowRecord } from "./csv";
+import { csvFileSpec, headerProblems, parseCsv, quoted, rowRecord, unterminatedProblem } from "./csv";
 import { looksLikeAcled, looksLikeGdelt, readAcled, readGdelt } from "./gdelt";
 import type { ImportFile, ImportFormat, ImportProblem, ImportResult } from "./types";
 
@@ -298,14 +298,7 @@ function readCsv(
     }
     b.add(collection, record, file, line);
   }
-  if (unterminated !== null)
-    b.problems.push({
-      file,
-      line: unterminated,
-      record: null,
-      field: null,
-      reason: "a quoted field opens here and never closes: the rest of the file is not read",
-    });
+  if (unterminated !== null) b.problems.push(unterminatedProblem(file, unterminated));
 }
 
 /**
