@@ -54,7 +54,7 @@ export function Network({ onNarrow, ...props }: NetworkProps) {
     <div className={styles.network} ref={wrap}>
       {props.view.compare === "episodes" ? (
         <Suspense fallback={<p role="status">Loading the comparison…</p>}>
-          <NetworkCompare {...props} />
+          <NetworkCompare {...props} width={width} />
         </Suspense>
       ) : display.form === "matrix" ? (
         <Suspense fallback={<p role="status">Loading the matrix…</p>}>

@@ -34,7 +34,6 @@ import { formatDate } from "@/lib/time";
 import { cachedIn } from "@/lib/util/memo";
 import type { Selection } from "@/lib/view";
 import type { EvidenceRef, LinkedViewProps } from "../viewProps";
-import { useElementWidth } from "../useElementWidth";
 import { ArrowDefs } from "./marks/ArrowDefs";
 import { EdgeMarks } from "./marks/EdgeMarks";
 import { openStanceGroup, outsideEdgeIds } from "./stanceGroup";
@@ -102,8 +101,15 @@ export default function NetworkCompare({
   onSelect,
   onEvidence,
   placer,
-}: LinkedViewProps & { placer: NodePlacer }) {
-  const { ref: wrap, width } = useElementWidth<HTMLDivElement>(720);
+  width,
+}: LinkedViewProps & {
+  placer: NodePlacer;
+  /**
+   * The network view's width, measured by Network.tsx: measuring again here forced a layout in the middle
+   * of turning the comparison on, and a second render of every panel at the measured width.
+   */
+  width: number;
+}) {
   const columns = width >= TWO_COLUMNS_FROM_PX ? 2 : 1;
   const panelWidth = Math.max(200, Math.floor((width - GAP_PX * (columns - 1)) / columns));
   const shape = panelWidth < NARROW_BELOW_PX ? "narrow" : "wide";
@@ -142,7 +148,7 @@ export default function NetworkCompare({
   const outside = useMemo(() => shown.stances.some((s) => fromOutside(s)), [shown.stances]);
 
   return (
-    <div className={styles.compare} ref={wrap} data-testid="network-compare">
+    <div className={styles.compare} data-testid="network-compare">
       <NetworkLegend graph={shownGraph} outside={outside} />
       {episode !== null && (
         <p className={graphStyles.hint} data-testid="compare-episode-note">
