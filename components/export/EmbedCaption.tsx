@@ -8,6 +8,7 @@ import {
   type MouseEvent,
 } from "react";
 import { withEmbed } from "@/lib/export/embed";
+import { localDataNote } from "@/lib/export/naming";
 import styles from "./Export.module.css";
 
 /** Tells a parent page the embed's height whenever it changes, so the host can size its iframe. */
@@ -35,12 +36,15 @@ function useReportHeight() {
 export function EmbedCaption({
   filters,
   sources,
+  local,
   currentUrl,
 }: {
   /** The active filters in words. */
   filters: string;
   /** The reports the view draws on, as "Publisher (date)". */
   sources: readonly string[];
+  /** The hash of a dataset opened from a file in this browser (`data=local:…`), or null. */
+  local: string | null;
   currentUrl(): string;
 }) {
   useReportHeight();
@@ -57,6 +61,7 @@ export function EmbedCaption({
   return (
     <p className={styles.caption} data-testid="embed-caption">
       <strong>Stance Atlas</strong> · {filters} · Sources: {sources.join("; ")} ·{" "}
+      {local && <>{localDataNote(local)} · </>}
       <a
         ref={link}
         href="/"

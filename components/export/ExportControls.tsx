@@ -65,5 +65,12 @@ export function EmbedBar({ index, view, visible }: ExportProps) {
   const sources = sourcesShown(index, visible).map(
     (s) => `${s.publisher.replace(/\s*\(.*$/, "")} (${formatDate(s.published, s.datePrecision, "short")})`,
   );
-  return <EmbedCaption filters={filtersInWords(index, view)} sources={sources} currentUrl={currentUrl} />;
+  return (
+    <EmbedCaption
+      filters={filtersInWords(index, view)}
+      sources={sources}
+      local={view.data}
+      currentUrl={currentUrl}
+    />
+  );
 }

@@ -114,6 +114,13 @@ test("the bundled dataset opened as JSON shows the same counts, under data=local
   expect(svg).toContain(`Data: opened from a local file (local:${hash}), not the published dataset`);
   await page.getByRole("button", { name: "Embed", exact: true }).first().click();
   await expect(page.getByTestId("embed-local")).toContainText(`local:${hash}`);
+  // The embed itself, in this browser (which has the dataset), says in its caption that the data is local.
+  const embed = await page.context().newPage();
+  await embed.goto(`/?embed=1&data=local:${hash}&episode=april-2024`);
+  await expect(embed.getByTestId("embed-caption")).toContainText(
+    `Data: opened from a local file (local:${hash}), not the published dataset`,
+  );
+  await embed.close();
 
   // Back to the bundled dataset: no `data` in the URL, the banner gone.
   await banner(page).getByRole("button", { name: "Back to the bundled dataset" }).click();
