@@ -182,9 +182,8 @@ export default function NetworkCompare({
       {changes ? (
         <WhatChanged index={index} changes={changes} onEvidence={onEvidence} />
       ) : (
-        <p className={graphStyles.hint} role="status">
-          Working out what changed between the episodes…
-        </p>
+        // Not a live region: it is replaced a frame later, and a reader would hear it on every toggle.
+        <p className={graphStyles.hint}>Working out what changed between the episodes…</p>
       )}
     </div>
   );
