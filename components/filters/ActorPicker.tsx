@@ -244,7 +244,8 @@ function useChipStrip(count: number) {
       e.preventDefault();
       strip.scrollLeft += e.deltaY;
     };
-    mark();
+    // Marked from the observer's first report, which comes after the frame's layout: calling it here forced
+    // a layout in the middle of picking an actor (React runs a click's effects before the paint).
     const resize = new ResizeObserver(mark);
     resize.observe(strip);
     strip.addEventListener("scroll", mark, { passive: true });

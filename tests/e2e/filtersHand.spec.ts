@@ -123,3 +123,35 @@ test("values the notice names are dropped from the address bar, in place", async
   await page.goForward();
   await expect(page).toHaveURL(/\/\?actors=russia$/);
 });
+
+test("picked actors past the chip strip's room are counted on its +N button, and picking one more updates it", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Eight actors of the bundled dataset: more chips than the strip beside the picker holds at 1280 px.
+  const ids = ["iran", "russia", "united-states", "israel", "hamas", "syria", "turkey", "france"];
+  for (const id of ids) expect(index.actorById.has(id), id).toBe(true);
+  await page.goto(`/?actors=${ids.join(",")}`);
+  const strip = filterBar(page).getByRole("list", { name: "Selected actors" });
+  await expect(strip.getByRole("listitem")).toHaveCount(ids.length);
+  /** The chips whose box is not wholly inside the strip's, measured in the page. */
+  const outside = () =>
+    strip.evaluate((ul) => {
+      const box = ul.getBoundingClientRect();
+      return [...ul.children].filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.left < box.left - 1 || r.right > box.right + 1;
+      }).length;
+    });
+  const more = filterBar(page).locator(".chip-more");
+  const hidden = await outside();
+  expect(hidden).toBeGreaterThan(0);
+  await expect(more).toHaveText(`+${hidden}`);
+  await expect(strip).toHaveAttribute("data-more", "end");
+  // One more pick: the count follows.
+  await picker(page).fill("Lebanon");
+  await option(page, "Lebanon").click();
+  await expect(strip.getByRole("listitem")).toHaveCount(ids.length + 1);
+  await expect.poll(outside).toBe(hidden + 1);
+  await expect(more).toHaveText(`+${hidden + 1}`);
+});
