@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { indexDataset } from "@/lib/data";
 import type { DatasetFile } from "@/lib/model";
 import { parseContextOf } from "@/lib/view";
@@ -88,4 +89,34 @@ export function referenceFacts(data: DatasetFile): ReferenceFacts {
     ),
     typesByEvent,
   };
+}
+
+const ROOT = resolve(__dirname, "../..");
+
+/**
+ * The modules a file's static value imports reach (`import type` and dynamic `import()` left out), and the
+ * packages named on the way: for checks of what a bundle or a Web Worker pulls in.
+ */
+export function staticImports(file: string, seen = new Set<string>(), packages = new Set<string>()) {
+  if (seen.has(file)) return { seen, packages };
+  seen.add(file);
+  const text = readFileSync(file, "utf8");
+  const re = /^(?:import|export)\s+(?!type\s)(?:[^;]*?\sfrom\s+)?["']([^"']+)["']/gm;
+  for (const [, spec] of text.matchAll(re)) {
+    if (!spec) continue;
+    const base = spec.startsWith("@/")
+      ? join(ROOT, spec.slice(2))
+      : spec.startsWith(".")
+        ? join(dirname(file), spec)
+        : null;
+    if (!base) {
+      packages.add(spec);
+      continue;
+    }
+    const found = ["", ".ts", ".tsx", "/index.ts"]
+      .map((ext) => base + ext)
+      .find((f) => existsSync(f) && f.match(/\.tsx?$/));
+    if (found) staticImports(found, seen, packages);
+  }
+  return { seen, packages };
 }

@@ -1,14 +1,15 @@
 // Opening a user's files in the browser (lib/data/import): the bundled dataset as JSON, the CSV samples of
 // data/samples/, the GDELT and ACLED samples of tests/fixtures/import/, and broken files, each with its
 // message. Expected values are read from the files by hand.
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validateDataset } from "@/lib/data/validateDataset";
 import { formatProblem, importFiles, problemsCsv, type ImportFile } from "@/lib/data/import";
 import { parseCsv } from "@/lib/data/import/csv";
 import type { DatasetFile } from "@/lib/model";
+import { staticImports } from "./helpers";
 
 const ROOT = resolve(__dirname, "../..");
 const file = (name: string, path: string): ImportFile => ({ name, bytes: readFileSync(resolve(ROOT, path)) });
@@ -479,33 +480,8 @@ describe("strict and lenient agree", () => {
 });
 
 describe("lib/data/import runs in the browser", () => {
-  /** The files a module's static imports reach (`import type` left out). */
-  function reach(path: string, seen = new Set<string>(), packages = new Set<string>()) {
-    if (seen.has(path)) return { seen, packages };
-    seen.add(path);
-    const source = readFileSync(path, "utf8");
-    for (const [, spec] of source.matchAll(
-      /^(?:import|export)\s+(?!type\s)(?:[^;]*?\sfrom\s+)?["']([^"']+)["']/gm,
-    )) {
-      if (!spec) continue;
-      const base = spec.startsWith("@/")
-        ? join(ROOT, spec.slice(2))
-        : spec.startsWith(".")
-          ? join(dirname(path), spec)
-          : null;
-      if (!base) {
-        packages.add(spec);
-        continue;
-      }
-      const found = ["", ".ts", "/index.ts"]
-        .map((e) => base + e)
-        .find((f) => existsSync(f) && f.endsWith(".ts"));
-      if (found) reach(found, seen, packages);
-    }
-    return { seen, packages };
-  }
   it("imports no node: module and does not reach loadDataset.ts", () => {
-    const { seen, packages } = reach(join(ROOT, "lib/data/import/index.ts"));
+    const { seen, packages } = staticImports(join(ROOT, "lib/data/import/index.ts"));
     expect([...seen].some((f) => f.endsWith("lib/data/validateDataset.ts"))).toBe(true);
     expect([...seen].filter((f) => f.endsWith("loadDataset.ts"))).toEqual([]);
     expect([...packages].filter((p) => p.startsWith("node:") || ["fs", "path"].includes(p))).toEqual([]);
