@@ -6,7 +6,7 @@ import nextTs from "eslint-config-next/typescript";
  * never from a later one (docs/ARCHITECTURE.md). `select` and `layout` are two layers, so that a layout may
  * use a selector's graph but no selector depends on a layout.
  */
-const LIB_LAYERS = ["util", "model", "time", "data", "select", "layout", "view", "story", "export"];
+const LIB_LAYERS = ["util", "model", "time", "data", "select", "layout", "source", "view", "story", "export"];
 
 /** Import patterns that reach a lib layer, relative or through the `@/` alias. */
 const layerPatterns = (layer) => [`../${layer}`, `../${layer}/*`, `@/lib/${layer}`, `@/lib/${layer}/*`];

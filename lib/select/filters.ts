@@ -244,16 +244,24 @@ export interface ActorCounts {
   at(position: number): number;
 }
 
-/** How many records (events, stances, quotes) each actor is involved in under every filter but the actor one. */
+/**
+ * How many records (events, stances, quotes) each actor is involved in, affiliations included, under every
+ * filter but the actor one; by the actor's position in `data.actors`.
+ */
+export function countByActor(index: DatasetIndex, view: FilterView): Int32Array {
+  const at = filterPositions(index, view, { ignoreActors: true });
+  const counts = new Int32Array(index.actorIndex.size);
+  for (const kind of ["events", "stances", "quotes"] as const) {
+    const { actorStart, actors } = index.columns[kind];
+    for (const i of at[kind]) for (let k = actorStart[i]!; k < actorStart[i + 1]!; k++) counts[actors[k]!]!++;
+  }
+  return counts;
+}
+
+/** {@link countByActor}, memoised, with lookups by id and by position. */
 export const selectActorCounts = memoizeLast(
   (index: DatasetIndex, view: FilterView): ActorCounts => {
-    const at = filterPositions(index, view, { ignoreActors: true });
-    const counts = new Int32Array(index.actorIndex.size);
-    for (const kind of ["events", "stances", "quotes"] as const) {
-      const { actorStart, actors } = index.columns[kind];
-      for (const i of at[kind])
-        for (let k = actorStart[i]!; k < actorStart[i + 1]!; k++) counts[actors[k]!]!++;
-    }
+    const counts = countByActor(index, view);
     return { get: (id) => counts[index.actorIndex.get(id) ?? -1] ?? 0, at: (i) => counts[i] ?? 0 };
   },
   filterMemoKey({ ignoreActors: true }),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ESLint } from "eslint";
 
-// The lint config enforces the order of lib's layers: util → model → time → data → select → layout → view →
-// story → export.
+// The lint config enforces the order of lib's layers: util → model → time → data → select → layout → source →
+// view → story → export.
 // Each case lints a one-line module as if it lived in a layer and reads the rule's verdict.
 const eslint = new ESLint();
 
@@ -32,6 +32,13 @@ describe("lib's layers, as the lint config enforces them", { timeout: 60_000 }, 
     expect(
       await refused("lib/story/probe.ts", 'import { exportBaseName } from "@/lib/export/naming";'),
     ).toEqual([expect.stringContaining("lib/story may not import lib/export")]);
+    // The data sources answer over the selectors and never reach up to the URL: the routes parse the view.
+    expect(await refused("lib/source/probe.ts", 'import { parseViewState } from "../view";')).toEqual([
+      expect.stringContaining("lib/source may not import lib/view"),
+    ]);
+    expect(
+      await refused("lib/select/probe.ts", 'import { indexSource } from "@/lib/source/indexSource";'),
+    ).toEqual([expect.stringContaining("lib/select may not import lib/source")]);
   });
 
   it("allows imports from the same or an earlier layer", async () => {
@@ -42,6 +49,9 @@ describe("lib's layers, as the lint config enforces them", { timeout: 60_000 }, 
     expect(await refused("lib/select/probe.ts", 'import { memoizeLast } from "../util/memo";')).toEqual([]);
     expect(await refused("lib/data/probe.ts", 'import { dayKey } from "../time";')).toEqual([]);
     expect(await refused("lib/story/probe.ts", 'import { parseViewState } from "../view";')).toEqual([]);
+    expect(
+      await refused("lib/source/probe.ts", 'import { binEvents } from "../layout/timelineBins";'),
+    ).toEqual([]);
   });
 
   it("keeps React and Next out of lib", async () => {

@@ -1,0 +1,82 @@
+import type { DatasetIndex } from "../data/indexDataset";
+import { binEvents } from "../layout/timelineBins";
+import type { StanceType } from "../model/schema";
+import { countByActor, filterPositions, type FilterView } from "../select/filters";
+import { byActorId, byEdge } from "./order";
+import type {
+  ActorCount,
+  DataSource,
+  EdgeCount,
+  PeriodCount,
+  PeriodUnit,
+  QuotePage,
+  QuotePageRequest,
+} from "./types";
+
+/**
+ * The in-browser source: the answers of {@link DataSource} over a dataset index, from the same filter pass
+ * (`filterPositions`) every view already runs. Synchronous underneath; the promises only share the interface.
+ */
+export function indexSource(index: DatasetIndex): DataSource & { readonly sync: IndexAnswers } {
+  const sync = indexAnswers(index);
+  return {
+    kind: "index",
+    sync,
+    summary: async (view) => sync.summary(view),
+    periods: async (view, unit) => sync.periods(view, unit),
+    edges: async (view) => sync.edges(view),
+    quotes: async (view, page) => sync.quotes(view, page),
+    actorCounts: async (view) => sync.actorCounts(view),
+    close: async () => {},
+  };
+}
+
+/** The in-browser source's answers without promises, for callers that measure or test the pass itself. */
+export interface IndexAnswers {
+  summary(view: FilterView): { events: number; stances: number; quotes: number };
+  periods(view: FilterView, unit: PeriodUnit): PeriodCount[];
+  edges(view: FilterView): EdgeCount[];
+  quotes(view: FilterView, page: QuotePageRequest): QuotePage;
+  actorCounts(view: FilterView): ActorCount[];
+}
+
+function indexAnswers(index: DatasetIndex): IndexAnswers {
+  const { events, stances, quotes } = index.data;
+  return {
+    summary(view) {
+      const at = filterPositions(index, view);
+      return { events: at.events.length, stances: at.stances.length, quotes: at.quotes.length };
+    },
+    periods(view, unit) {
+      const at = filterPositions(index, view).events;
+      const passing = new Array<{ date: string }>(at.length);
+      for (let k = 0; k < at.length; k++) passing[k] = events[at[k]!]!;
+      return binEvents(passing, unit).map(({ start, count }) => ({ start, count }));
+    },
+    edges(view) {
+      const counts = new Map<string, EdgeCount>();
+      for (const i of filterPositions(index, view).stances) {
+        const s = stances[i]!;
+        // Ids are kebab-case: no ">" inside one, so the key cannot be ambiguous.
+        const key = `${s.from}>${s.to}>${s.type}`;
+        const edge = counts.get(key);
+        if (edge) edge.count++;
+        else counts.set(key, { from: s.from, to: s.to, type: s.type as StanceType, count: 1 });
+      }
+      return [...counts.values()].sort(byEdge);
+    },
+    quotes(view, { offset, limit }) {
+      const at = filterPositions(index, view).quotes;
+      const page = at.subarray(Math.min(offset, at.length), Math.min(offset + limit, at.length));
+      return { total: at.length, quotes: Array.from(page, (i) => quotes[i]!) };
+    },
+    actorCounts(view) {
+      const counts = countByActor(index, view);
+      const out: ActorCount[] = [];
+      index.data.actors.forEach((a, i) => {
+        if (counts[i]! > 0) out.push({ id: a.id, count: counts[i]! });
+      });
+      return out.sort(byActorId);
+    },
+  };
+}
