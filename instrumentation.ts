@@ -7,7 +7,14 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { loadIndexedDatasetOrExit } = await import("./lib/data/loadDataset");
+  const { datasetPath, isDuckDataset, loadIndexedDatasetOrExit } = await import("./lib/data/loadDataset");
+  if (isDuckDataset(datasetPath())) {
+    // A Parquet, CSV or DuckDB dataset: read through DuckDB; one small enough for the browser is handed to
+    // the loader below as if it were JSON, a bigger one is served by the /api/source routes alone.
+    const { startDuckDataset, serverOnlyDataset } = await import("./lib/source/server");
+    await startDuckDataset();
+    if (serverOnlyDataset()) return;
+  }
   const { data } = loadIndexedDatasetOrExit();
   // Serialise and gzip the body of /dataset.json now too (off the main thread): the first download of a
   // large dataset would otherwise wait a second for it.

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type { NextConfig } from "next";
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./proxy";
-import { loadIndexedDataset } from "./lib/data/loadDataset";
+import { datasetPath, isDuckDataset, loadIndexedDataset } from "./lib/data/loadDataset";
 import { servedStories } from "./lib/story/load";
 import { GZIP_ACCEPTED } from "./lib/data/negotiate";
 
@@ -10,7 +10,8 @@ import { GZIP_ACCEPTED } from "./lib/data/negotiate";
 // `next start` prints "Ready" before it loads this file (Next 16), then exits here with that message.
 // The stories (data/stories/*.json) likewise: a step naming an unknown record or view value stops the build,
 // naming the file, the story, the step and the field.
-servedStories(loadIndexedDataset());
+// A DuckDB dataset (Parquet, CSV, .duckdb) is read and checked when the server starts (instrumentation.ts).
+if (!isDuckDataset(datasetPath())) servedStories(loadIndexedDataset());
 
 /** Next's client polyfills, as webpack resolves the import in next/dist/client/app-globals.js. */
 const POLYFILL_MODULE = createRequire(import.meta.url)
@@ -66,6 +67,8 @@ const nextConfig: NextConfig = {
   // A separate build folder per checkout task (NEXT_DIST_DIR) lets several builds run side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // DuckDB's native bindings load from node_modules at run time; bundling them would break the .node files.
+  serverExternalPackages: ["@duckdb/node-api"],
   // Source maps only on request (profiling a production build); shipping them is not needed.
   productionBrowserSourceMaps: process.env.SOURCE_MAPS === "1",
   // Next's polyfill module (Array.prototype.at, flat, Object.fromEntries, Object.hasOwn, trimStart…) is

@@ -8,6 +8,7 @@ const ZONED_TESTS = [
   "tests/unit/timelineZones.test.ts",
   "tests/unit/timelineLanes.test.ts",
   "tests/unit/networkLayout.test.ts",
+  "tests/unit/source.test.ts",
 ];
 
 /**

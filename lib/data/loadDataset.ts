@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DatasetFile } from "../model/schema";
 import { DatasetError } from "./DatasetError";
@@ -34,6 +34,19 @@ export function processCache<T>(name: string, make: () => T): T {
 const cache = processCache("datasets", () => new Map<string, DatasetFile>());
 
 /**
+ * True when the path names DuckDB's kind of dataset (a directory of Parquet or CSV files, or a `.duckdb`
+ * database) rather than a JSON file: the server reads it through DuckDB at its start (lib/source/server.ts).
+ */
+export function isDuckDataset(file: string): boolean {
+  return file.endsWith(".duckdb") || statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+}
+
+/** Gives {@link loadDataset} a dataset read another way (a DuckDB dataset, read back at the server's start). */
+export function primeDataset(file: string, data: DatasetFile): void {
+  cache.set(file, data);
+}
+
+/**
  * Reads, decodes, parses and validates a dataset file, once per path per process. Throws a
  * {@link DatasetError} naming the file, the record and the field when the file breaks the contract.
  */
@@ -43,6 +56,10 @@ export function loadDataset(file: string = datasetPath()): DatasetFile {
   const relative = path.relative(process.cwd(), file);
   // Relative inside the project, absolute outside it (not "../../tmp/mine.json").
   const label = relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+  if (isDuckDataset(file))
+    throw new DatasetError(label, [
+      "a DuckDB dataset (a directory of Parquet or CSV files, or a .duckdb database) is read when the server starts (next start), not here",
+    ]);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);

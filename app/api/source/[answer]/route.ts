@@ -1,0 +1,91 @@
+import { loadIndexedDataset } from "@/lib/data/loadDataset";
+import type { FilterView } from "@/lib/select/filters";
+import { serverSource } from "@/lib/source/server";
+import { MAX_QUOTE_PAGE, PERIOD_UNITS, type DataSource, type PeriodUnit } from "@/lib/source/types";
+import { parseContextOf, parseViewState, type ParseContext } from "@/lib/view";
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
+
+/** The keys of a request that are the route's own, not the view's. */
+const OWN_KEYS = new Set(["unit", "offset", "limit"]);
+
+/** A whole number in [min, max] from a query value, the default when absent, or null when malformed. */
+function wholeNumber(raw: string | null, fallback: number, min: number, max: number): number | null {
+  if (raw === null) return fallback;
+  if (!/^\d{1,9}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= min && n <= max ? n : null;
+}
+
+type Answer = (source: DataSource, view: FilterView, params: URLSearchParams) => Promise<unknown> | Response;
+
+/** The answers, one per path segment: what each view needs (lib/source/types.ts). */
+const ANSWERS: Record<string, Answer> = {
+  summary: (source, view) => source.summary(view),
+  periods: async (source, view, params) => {
+    const unit = params.get("unit") ?? "month";
+    if (!(PERIOD_UNITS as readonly string[]).includes(unit))
+      return json({ error: `unit must be one of ${PERIOD_UNITS.join(", ")}.` }, 400);
+    return { unit, periods: await source.periods(view, unit as PeriodUnit) };
+  },
+  edges: async (source, view) => ({ edges: await source.edges(view) }),
+  quotes: (source, view, params) => {
+    const offset = wholeNumber(params.get("offset"), 0, 0, 1e9);
+    const limit = wholeNumber(params.get("limit"), 50, 1, MAX_QUOTE_PAGE);
+    if (offset === null) return json({ error: "offset must be a whole number, 0 or more." }, 400);
+    if (limit === null)
+      return json({ error: `limit must be a whole number from 1 to ${MAX_QUOTE_PAGE}.` }, 400);
+    return source.quotes(view, { offset, limit });
+  },
+  actors: async (source, view) => ({ actors: await source.actorCounts(view) }),
+};
+
+/** What the URL parsers check a view against: the source's ids and span (the routes take no selection). */
+async function contextOf(source: Awaited<ReturnType<typeof serverSource>>): Promise<ParseContext> {
+  if (source.context) {
+    const { actorIds, episodeIds, span } = await source.context();
+    const none = new Set<string>();
+    return {
+      actorIds,
+      episodeIds,
+      span,
+      selectionIds: { event: none, actor: actorIds, stance: none, quote: none },
+      stories: new Map(),
+    };
+  }
+  return parseContextOf(loadIndexedDataset());
+}
+
+/**
+ * The data-source routes: `/api/source/{summary,periods,edges,quotes,actors}?<the dashboard's URL keys>`
+ * answer what a view needs for that view state, from the in-browser index's twin in the server's memory or
+ * from DuckDB (lib/source/server.ts says which). The view is parsed by the URL's own parsers, so a value the
+ * dashboard would drop is dropped here too and listed in `ignored`; no request text ever becomes SQL.
+ * Bad input is a 4xx with a message, never a 5xx.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ answer: string }> }) {
+  const { answer } = await params;
+  const respond = Object.hasOwn(ANSWERS, answer) ? ANSWERS[answer]! : null;
+  if (!respond)
+    return json({ error: `No such answer "${answer}": one of ${Object.keys(ANSWERS).join(", ")}.` }, 404);
+  const search = new URL(request.url).searchParams;
+  const viewParams = new URLSearchParams([...search].filter(([key]) => !OWN_KEYS.has(key)));
+  for (const key of OWN_KEYS)
+    if (search.getAll(key).length > 1) return json({ error: `${key} is given more than once.` }, 400);
+  const source = await serverSource();
+  const { state, ignored } = parseViewState(viewParams, await contextOf(source));
+  const started = performance.now();
+  const body = await respond(source, state, search);
+  if (body instanceof Response) return body;
+  const took = performance.now() - started;
+  return json(ignored.length > 0 ? { ...(body as object), ignored } : body, 200, {
+    "X-Source": source.kind,
+    "Server-Timing": `query;dur=${took.toFixed(1)}`,
+  });
+}
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,102 @@
+import { statSync } from "node:fs";
+import { DatasetError } from "../data/DatasetError";
+import {
+  DATASET_ENV,
+  datasetPath,
+  isDuckDataset,
+  loadIndexedDataset,
+  primeDataset,
+  processCache,
+} from "../data/loadDataset";
+import { validateDataset } from "../data/validateDataset";
+import type { DatasetFile } from "../model/schema";
+import { DEFAULT_VIEW } from "../model/viewState";
+import type { DuckSource } from "./duckdb";
+import { indexSource } from "./indexSource";
+import type { DataSource } from "./types";
+
+/** Environment variable that asks for the DuckDB source over a JSON dataset (`duckdb`); see {@link wantsDuck}. */
+export const SOURCE_ENV = "STANCE_ATLAS_SOURCE";
+
+/**
+ * A JSON dataset larger than this (bytes) is answered by the DuckDB source on the server: past it the
+ * in-browser index needs more than the page can give it (at 100,000 events, ~60 MB of JSON, first render is
+ * already seconds; see bench/README.md).
+ */
+export const DUCKDB_JSON_BYTES = 256 * 1024 * 1024;
+
+/** Most events the dashboard takes into the browser from a DuckDB dataset (the bench's largest in-browser size). */
+export const BROWSER_MAX_EVENTS = 100_000;
+
+/**
+ * True when the routes answer from DuckDB: the dataset is DuckDB's kind, or a JSON file above
+ * {@link DUCKDB_JSON_BYTES}, or `STANCE_ATLAS_SOURCE=duckdb` asks for it.
+ */
+export function wantsDuck(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  const file = datasetPath(env);
+  if (env[SOURCE_ENV] === "duckdb" || isDuckDataset(file)) return true;
+  return (statSync(file, { throwIfNoEntry: false })?.size ?? 0) > DUCKDB_JSON_BYTES;
+}
+
+/** The source the server answers the routes from, opened once per process. */
+export function serverSource(): Promise<DataSource & Partial<Pick<DuckSource, "context">>> {
+  return processCache("source", async () => {
+    if (!wantsDuck()) return indexSource(loadIndexedDataset());
+    const { openDuckSource } = await import("./duckdb");
+    const file = datasetPath();
+    return isDuckDataset(file)
+      ? openDuckSource({ path: file })
+      : openDuckSource({ dataset: loadIndexedDataset().data });
+  });
+}
+
+/**
+ * Reads a DuckDB dataset back as the dataset contract (every table's `record`, in `pos` order) and validates
+ * it, so that a Parquet dataset small enough for the browser serves the same dashboard as its JSON. Null when
+ * it has more than {@link BROWSER_MAX_EVENTS} events.
+ */
+export async function readBackDataset(file: string = datasetPath()): Promise<DatasetFile | null> {
+  const { openDuckSource } = await import("./duckdb");
+  const duck = await openDuckSource({ path: file });
+  const [{ n } = { n: 0 }] = await duck.query(`SELECT count(*) AS n FROM events`);
+  if (Number(n) > BROWSER_MAX_EVENTS) return null;
+  const raw: Record<string, unknown[]> = {};
+  for (const table of ["sources", "actors", "episodes", "events", "stances", "quotes", "claims"])
+    raw[table] = (await duck.query(`SELECT record FROM "${table}" ORDER BY pos`)).map((r) =>
+      JSON.parse(String(r.record)),
+    );
+  await duck.close();
+  return validateDataset(raw, `${DATASET_ENV}=${file}`);
+}
+
+/** How a DuckDB dataset is served: in the browser as today, or (too big for it) through the routes alone. */
+export interface ServerOnly {
+  events: number;
+  stances: number;
+  quotes: number;
+}
+
+const serverOnlySlot = () =>
+  processCache<{ value: ServerOnly | null }>("serverOnly", () => ({ value: null }));
+
+/** Set when the dataset is a DuckDB dataset too big for the browser: what the pages say instead of the views. */
+export function serverOnlyDataset(): ServerOnly | null {
+  return serverOnlySlot().value;
+}
+
+/**
+ * The server's start for a DuckDB dataset: reads it back and hands it to the loader when the browser can take
+ * it, else notes that only the routes serve it. A dataset that breaks the contract, or a file DuckDB cannot
+ * read, ends the process with its message (as a broken JSON dataset does).
+ */
+export async function startDuckDataset(file: string = datasetPath()): Promise<void> {
+  try {
+    const data = await readBackDataset(file);
+    if (data) return primeDataset(file, data);
+    const source = await serverSource();
+    serverOnlySlot().value = await source.summary(DEFAULT_VIEW);
+  } catch (err) {
+    console.error(err instanceof DatasetError ? err.message : `${file}: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,233 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateDataset } from "@/bench/generateDataset";
+import { DatasetError } from "@/lib/data/DatasetError";
+import { indexDataset } from "@/lib/data/indexDataset";
+import { isDuckDataset, loadDataset } from "@/lib/data/loadDataset";
+import type { DatasetFile } from "@/lib/model/schema";
+import { PROVENANCE_REPORTS } from "@/lib/model/viewState";
+import { STANCE_TYPES } from "@/lib/model/vocabulary";
+import type { FilterView } from "@/lib/select/filters";
+import { openDuckSource, writeTables, type DuckSource } from "@/lib/source/duckdb";
+import { indexSource } from "@/lib/source/indexSource";
+import { readBackDataset } from "@/lib/source/server";
+import type { DataSource, PeriodUnit } from "@/lib/source/types";
+
+const bundled = loadDataset(path.resolve("data/escalations.json"));
+/** A generated dataset: thousands of records, long affiliation chains, every stance type. */
+const generated = generateDataset({ events: 1500, seed: 23 });
+
+const NO_FILTER: FilterView = {
+  actors: [],
+  years: null,
+  episode: null,
+  stances: [],
+  q: "",
+  provenance: null,
+};
+
+/** Random filter views over a dataset's own ids, words and span (plus an id it lacks, which matches nothing). */
+function views(data: DatasetFile): fc.Arbitrary<FilterView> {
+  const actorIds = data.actors.map((a) => a.id);
+  const years = [...data.events, ...data.stances, ...data.quotes].map((r) => Number(r.date.slice(0, 4)));
+  const lo = Math.min(...years);
+  const hi = Math.max(...years);
+  const words = data.quotes.flatMap((q) => q.text.split(/\s+/).filter((w) => w.length > 3)).slice(0, 200);
+  return fc.record({
+    actors: fc.oneof(
+      fc.constant([]),
+      fc.uniqueArray(fc.constantFrom(...actorIds), { minLength: 1, maxLength: 4 }),
+    ),
+    years: fc.oneof(
+      fc.constant(null),
+      fc
+        .tuple(fc.integer({ min: lo, max: hi }), fc.integer({ min: lo, max: hi }))
+        .map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) })),
+    ),
+    episode: fc.oneof(
+      fc.constant(null),
+      fc.constantFrom(...data.episodes.map((e) => e.id), "no-such-episode"),
+    ),
+    stances: fc.oneof(fc.constant([]), fc.uniqueArray(fc.constantFrom(...STANCE_TYPES), { maxLength: 3 })),
+    q: fc.oneof(
+      fc.constant(""),
+      fc.constantFrom(...words).map((w) => w.slice(1, 6)),
+      fc.constantFrom("foreign minister", "LAVROV", "zzqx"),
+    ),
+    provenance: fc.constantFrom(null, PROVENANCE_REPORTS),
+  }) as fc.Arbitrary<FilterView>;
+}
+
+/** Every answer of a source for one view, as one comparable object. */
+async function answers(source: DataSource, view: FilterView, unit: PeriodUnit) {
+  return {
+    summary: await source.summary(view),
+    periods: await source.periods(view, unit),
+    edges: await source.edges(view),
+    quotes: await source.quotes(view, { offset: 1, limit: 7 }),
+    actorCounts: await source.actorCounts(view),
+  };
+}
+
+describe.each([
+  ["the bundled dataset", bundled],
+  ["a generated dataset of 1,500 events", generated],
+])("both data sources answer alike over %s", (_name, data) => {
+  let duck: DuckSource;
+  const memory = indexSource(indexDataset(data));
+  beforeAll(async () => {
+    duck = await openDuckSource({ dataset: data });
+  });
+  afterAll(() => duck.close());
+
+  it("for random view states (fast-check)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        views(data),
+        fc.constantFrom<PeriodUnit>("year", "month", "day"),
+        async (view, unit) => {
+          expect(await answers(duck, view, unit)).toEqual(await answers(memory, view, unit));
+        },
+      ),
+      { numRuns: 60, seed: 2323 },
+    );
+  });
+
+  it("with the actor, year and type filters together, and a page past the end", async () => {
+    const actors = data.actors.slice(0, 3).map((a) => a.id);
+    const view = { ...NO_FILTER, actors, years: { start: 2020, end: 2024 }, stances: ["condemn", "support"] };
+    expect(await answers(duck, view as FilterView, "month")).toEqual(
+      await answers(memory, view as FilterView, "month"),
+    );
+    const total = (await memory.quotes(NO_FILTER, { offset: 0, limit: 1 })).total;
+    expect(await duck.quotes(NO_FILTER, { offset: total + 5, limit: 10 })).toEqual({ total, quotes: [] });
+  });
+});
+
+describe("the answers, read off the bundled dataset", () => {
+  let duck: DuckSource;
+  beforeAll(async () => {
+    duck = await openDuckSource({ dataset: bundled });
+  });
+  afterAll(() => duck.close());
+
+  it("counts every record when nothing filters", async () => {
+    expect(await duck.summary(NO_FILTER)).toEqual({
+      events: bundled.events.length,
+      stances: bundled.stances.length,
+      quotes: bundled.quotes.length,
+    });
+  });
+
+  it("counts the condemnations of 2024 per directed pair", async () => {
+    // Read straight off the stances: their own year and type, no affiliations involved.
+    const expected = new Map<string, number>();
+    for (const s of bundled.stances)
+      if (s.date.startsWith("2024") && s.type === "condemn")
+        expected.set(`${s.from}>${s.to}`, (expected.get(`${s.from}>${s.to}`) ?? 0) + 1);
+    const edges = await duck.edges({
+      ...NO_FILTER,
+      years: { start: 2024, end: 2024 },
+      stances: ["condemn"],
+    } as FilterView);
+    expect(new Map(edges.map((e) => [`${e.from}>${e.to}`, e.count]))).toEqual(expected);
+    expect(edges.every((e) => e.type === "condemn")).toBe(true);
+    expect(expected.size).toBeGreaterThan(2);
+  });
+
+  it("counts events per year as their dates say", async () => {
+    const expected = new Map<string, number>();
+    for (const e of bundled.events) {
+      const start = `${e.date.slice(0, 4)}-01-01`;
+      expected.set(start, (expected.get(start) ?? 0) + 1);
+    }
+    const periods = await duck.periods(NO_FILTER, "year");
+    expect(new Map(periods.map((p) => [p.start, p.count]))).toEqual(expected);
+    expect(periods.map((p) => p.start)).toEqual([...expected.keys()].sort());
+  });
+
+  it("counts a minister's records for his state (the affiliation chain)", async () => {
+    // Lavrov speaks for Russia: his quotes count for russia even with the actor filter on someone else.
+    const lavrov = bundled.actors.find((a) => a.id === "sergey-lavrov")!;
+    expect(lavrov.affiliation).toBeDefined();
+    const counts = new Map(
+      (await duck.actorCounts({ ...NO_FILTER, actors: ["iran"] })).map((c) => [c.id, c.count]),
+    );
+    const lavrovQuotes = bundled.quotes.filter((q) => q.speaker === "sergey-lavrov").length;
+    expect(lavrovQuotes).toBeGreaterThan(0);
+    expect(counts.get("sergey-lavrov")).toBeGreaterThanOrEqual(lavrovQuotes);
+    expect(counts.get("russia")!).toBeGreaterThan(counts.get("sergey-lavrov")!);
+  });
+});
+
+describe("a dataset in DuckDB's table form", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "stance-atlas-source-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(["parquet", "csv", "duckdb"] as const)("reads back as the same dataset from %s", async (format) => {
+    const target = path.join(dir, format === "duckdb" ? "atlas.duckdb" : `atlas-${format}`);
+    if (format !== "duckdb") mkdirSync(target);
+    const source = await openDuckSource({ dataset: bundled });
+    await writeTables(source, target, format);
+    await source.close();
+    expect(isDuckDataset(target)).toBe(true);
+    expect(await readBackDataset(target)).toEqual(bundled);
+  });
+
+  it("names the missing table of a directory", async () => {
+    const target = path.join(dir, "partial");
+    mkdirSync(target);
+    const source = await openDuckSource({ dataset: bundled });
+    await writeTables(source, target, "parquet");
+    await source.close();
+    rmSync(path.join(target, "stances.parquet"));
+    await expect(openDuckSource({ path: target })).rejects.toThrow(/no stances\.parquet or stances\.csv/);
+  });
+
+  it("names the file, the record and the field of a record that breaks the contract", async () => {
+    const target = path.join(dir, "broken");
+    mkdirSync(target);
+    const broken = structuredClone(bundled);
+    (broken.stances[3] as { type: string }).type = "applaud";
+    // The table form carries each record as JSON: write it through DuckDB without the loader's check.
+    const source = await openDuckSource({ dataset: broken });
+    await writeTables(source, target, "csv");
+    await source.close();
+    const error = await readBackDataset(target).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(DatasetError);
+    expect((error as Error).message).toContain(target);
+    expect((error as Error).message).toContain(bundled.stances[3]!.id);
+    expect((error as Error).message).toContain("type");
+  });
+
+  it("says what it expected of a path that is neither a directory nor a database", async () => {
+    const file = path.join(dir, "events.txt");
+    writeFileSync(file, "id,date\n");
+    await expect(openDuckSource({ path: file })).rejects.toThrow(
+      /expected a directory of Parquet or CSV files/,
+    );
+    await expect(openDuckSource({ path: path.join(dir, "missing.duckdb") })).rejects.toThrow(
+      /no such DuckDB database/,
+    );
+  });
+
+  it("tells the JSON loader that a DuckDB dataset is read at the server's start", () => {
+    expect(() => loadDataset(path.join(dir, "atlas-parquet"))).toThrow(/read when the server starts/);
+  });
+
+  it("keeps the view's own keys out of SQL text", async () => {
+    const source = await openDuckSource({ dataset: bundled });
+    const hostile = {
+      ...NO_FILTER,
+      actors: ["russia') OR 1=1 --"],
+      q: "'; DROP TABLE quotes; --",
+      episode: "x' OR '1'='1",
+    } as FilterView;
+    expect(await source.summary(hostile)).toEqual({ events: 0, stances: 0, quotes: 0 });
+    expect((await source.summary(NO_FILTER)).quotes).toBe(bundled.quotes.length);
+    await source.close();
+  });
+});
