@@ -1,4 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { GZIP_ACCEPTED } from "./lib/data/negotiate";
+// A type only: the proxy stays free of the node APIs the server module uses.
+import type { ServerOnly } from "./lib/source/server";
 
 const isDev = process.env.NODE_ENV === "development";
 
@@ -54,15 +57,10 @@ function servedOverHttps(request: NextRequest): boolean {
 }
 
 /**
- * Per-request security headers for everything but the hashed static files: a nonce-based CSP (on the
- * response, and on the request so Next finds the nonce while rendering; `x-nonce` for our own inline script
- * in app/layout.tsx) and HSTS over HTTPS. The headers that never vary are set in next.config.ts.
- */
-/**
  * What the server's start (lib/source/server.ts `startDuckDataset`) notes when the dataset is a DuckDB dataset
  * too big for the browser; read off the process-wide slot, not imported, so the proxy stays free of node APIs.
  */
-function serverOnlyDataset(): { events: number; stances: number; quotes: number } | null {
+function serverOnlyDataset(): ServerOnly | null {
   const slot = (globalThis as Record<symbol, { value: ReturnType<typeof serverOnlyDataset> } | undefined>)[
     Symbol.for("stance-atlas.serverOnly")
   ];
@@ -70,14 +68,37 @@ function serverOnlyDataset(): { events: number; stances: number; quotes: number 
 }
 
 /** The page every path but the data routes shows while the dataset is served through DuckDB alone. */
-function serverOnlyPage({ events, stances, quotes }: { events: number; stances: number; quotes: number }) {
+function serverOnlyPage({ events, stances, quotes, limit }: ServerOnly) {
   const n = (x: number) => x.toLocaleString("en-US");
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stance Atlas: a dataset served through DuckDB</title></head><body><main><h1>Stance Atlas</h1><p>This dataset has ${n(events)} events, ${n(stances)} stances and ${n(quotes)} quotes: more than the views take into the browser (100,000 events). The server answers what each view needs through DuckDB at <code>/api/source/summary</code>, <code>/periods</code>, <code>/edges</code>, <code>/quotes</code> and <code>/actors</code>, each taking the dashboard's URL keys (<a href="/api/source/summary">the summary</a>); the dashboard's views over those answers are not built yet (issue 23). A dataset of 100,000 events or fewer opens in the dashboard as usual.</p></main></body></html>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stance Atlas: a dataset served through DuckDB</title></head><body><main><h1>Stance Atlas</h1><p>This dataset has ${n(events)} events, ${n(stances)} stances and ${n(quotes)} quotes: more than the views take into the browser (${n(limit)} events). The server answers what each view needs through DuckDB at <code>/api/source/summary</code>, <code>/periods</code>, <code>/edges</code>, <code>/quotes</code> and <code>/actors</code>, each taking the dashboard's URL keys (<a href="/api/source/summary">the summary</a>); the dashboard's views over those answers are not built yet (issue 23). A dataset of ${n(limit)} events or fewer opens in the dashboard as usual.</p></main></body></html>`;
   return new NextResponse(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
+/**
+ * /dataset.json while the dataset is served through DuckDB alone: a 404 saying why, gzipped when the client
+ * takes gzip, because next.config.ts labels every such answer of that path `Content-Encoding: gzip`.
+ */
+function noDatasetFile(request: NextRequest) {
+  const body = JSON.stringify({
+    error:
+      "This dataset is served through DuckDB: it has more than the views take into the browser, so there is no /dataset.json; ask /api/source/… for what a view needs.",
+  });
+  const gzip = new RegExp(`^(?:${GZIP_ACCEPTED})$`).test(request.headers.get("accept-encoding") ?? "");
+  const bytes = gzip ? new Blob([body]).stream().pipeThrough(new CompressionStream("gzip")) : body;
+  return new NextResponse(bytes, {
+    status: 404,
+    headers: { "Content-Type": "application/json; charset=utf-8" },
+  });
+}
+
+/**
+ * Per-request security headers for everything but the hashed static files: a nonce-based CSP (on the
+ * response, and on the request so Next finds the nonce while rendering; `x-nonce` for our own inline script
+ * in app/layout.tsx) and HSTS over HTTPS. The headers that never vary are set in next.config.ts.
+ */
 export function proxy(request: NextRequest) {
   const serverOnly = serverOnlyDataset();
+  if (serverOnly && request.nextUrl.pathname === "/dataset.json") return noDatasetFile(request);
   if (serverOnly && !request.nextUrl.pathname.startsWith("/api/source/")) return serverOnlyPage(serverOnly);
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { frameable: isEmbedRequest(request.nextUrl) });

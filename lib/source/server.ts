@@ -28,6 +28,15 @@ export const DUCKDB_JSON_BYTES = 256 * 1024 * 1024;
 /** Most events the dashboard takes into the browser from a DuckDB dataset (the bench's largest in-browser size). */
 export const BROWSER_MAX_EVENTS = 100_000;
 
+/** Environment variable that overrides {@link BROWSER_MAX_EVENTS} (a whole number; the tests use it). */
+export const BROWSER_EVENTS_ENV = "STANCE_ATLAS_BROWSER_EVENTS";
+
+/** The limit in force: `$STANCE_ATLAS_BROWSER_EVENTS` when it is a whole number, else the default. */
+export function browserMaxEvents(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const raw = env[BROWSER_EVENTS_ENV];
+  return raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw) : BROWSER_MAX_EVENTS;
+}
+
 /**
  * True when the routes answer from DuckDB: the dataset is DuckDB's kind, or a JSON file above
  * {@link DUCKDB_JSON_BYTES}, or `STANCE_ATLAS_SOURCE=duckdb` asks for it.
@@ -51,22 +60,32 @@ export function serverSource(): Promise<DataSource & Partial<Pick<DuckSource, "c
 }
 
 /**
- * Reads a DuckDB dataset back as the dataset contract (every table's `record`, in `pos` order) and validates
- * it, so that a Parquet dataset small enough for the browser serves the same dashboard as its JSON. Null when
- * it has more than {@link BROWSER_MAX_EVENTS} events.
+ * Reads a DuckDB dataset back as the dataset contract (every table's `record`, in `pos` order) and checks it,
+ * throwing a {@link DatasetError} that names the file, the record and the field.
  */
-export async function readBackDataset(file: string = datasetPath()): Promise<DatasetFile | null> {
+export async function readBackDataset(file: string): Promise<DatasetFile> {
   const { openDuckSource } = await import("./duckdb");
   const duck = await openDuckSource({ path: file });
-  const [{ n } = { n: 0 }] = await duck.query(`SELECT count(*) AS n FROM events`);
-  if (Number(n) > BROWSER_MAX_EVENTS) return null;
+  try {
+    return await datasetOf(duck, file);
+  } finally {
+    await duck.close();
+  }
+}
+
+/** The records of an open DuckDB source as a checked dataset (see {@link readBackDataset}). */
+async function datasetOf(duck: DuckSource, file: string): Promise<DatasetFile> {
+  const label = `${DATASET_ENV}=${file}`;
   const raw: Record<string, unknown[]> = {};
   for (const table of ["sources", "actors", "episodes", "events", "stances", "quotes", "claims"])
-    raw[table] = (await duck.query(`SELECT record FROM "${table}" ORDER BY pos`)).map((r) =>
-      JSON.parse(String(r.record)),
-    );
-  await duck.close();
-  return validateDataset(raw, `${DATASET_ENV}=${file}`);
+    raw[table] = (await duck.query(`SELECT pos, record FROM "${table}" ORDER BY pos`)).map((r) => {
+      try {
+        return JSON.parse(String(r.record)) as unknown;
+      } catch {
+        throw new DatasetError(label, [`${table} at pos ${String(r.pos)}: record is not valid JSON`]);
+      }
+    });
+  return validateDataset(raw, label);
 }
 
 /** How a DuckDB dataset is served: in the browser as today, or (too big for it) through the routes alone. */
@@ -74,6 +93,8 @@ export interface ServerOnly {
   events: number;
   stances: number;
   quotes: number;
+  /** The most events the browser takes ({@link browserMaxEvents}). */
+  limit: number;
 }
 
 const serverOnlySlot = () =>
@@ -91,10 +112,11 @@ export function serverOnlyDataset(): ServerOnly | null {
  */
 export async function startDuckDataset(file: string = datasetPath()): Promise<void> {
   try {
-    const data = await readBackDataset(file);
-    if (data) return primeDataset(file, data);
-    const source = await serverSource();
-    serverOnlySlot().value = await source.summary(DEFAULT_VIEW);
+    const source = (await serverSource()) as DuckSource;
+    const summary = await source.summary(DEFAULT_VIEW);
+    const limit = browserMaxEvents();
+    if (summary.events <= limit) primeDataset(file, await datasetOf(source, file));
+    else serverOnlySlot().value = { ...summary, limit };
   } catch (err) {
     console.error(err instanceof DatasetError ? err.message : `${file}: ${(err as Error).message}`);
     process.exit(1);
