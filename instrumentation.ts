@@ -7,11 +7,11 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { datasetPath, isDuckDataset, loadIndexedDatasetOrExit } = await import("./lib/data/loadDataset");
-  if (isDuckDataset(datasetPath())) {
-    // A Parquet, CSV or DuckDB dataset: read through DuckDB; one small enough for the browser is handed to
-    // the loader below as if it were JSON, a bigger one is served by the /api/source routes alone.
-    const { startDuckDataset, serverOnlyDataset } = await import("./lib/source/server");
+  const { loadIndexedDatasetOrExit } = await import("./lib/data/loadDataset");
+  const { serverOnlyDataset, startDuckDataset, wantsDuck } = await import("./lib/source/server");
+  if (wantsDuck()) {
+    // A Parquet, CSV or DuckDB dataset, or a large JSON one: DuckDB serves it. One small enough for the
+    // browser is then loaded below as usual; a bigger one is served by the /api/source routes alone.
     await startDuckDataset();
     if (serverOnlyDataset()) return;
   }

@@ -19,11 +19,10 @@ import type { DataSource } from "./types";
 export const SOURCE_ENV = "STANCE_ATLAS_SOURCE";
 
 /**
- * A JSON dataset larger than this (bytes) is answered by the DuckDB source on the server: past it the
- * in-browser index needs more than the page can give it (at 100,000 events, ~60 MB of JSON, first render is
- * already seconds; see bench/README.md).
+ * A JSON dataset larger than this (bytes) is answered by the DuckDB source on the server: the bench's
+ * 100,000 events weigh 97 MB and already take seconds to open in the browser (bench/README.md).
  */
-export const DUCKDB_JSON_BYTES = 256 * 1024 * 1024;
+export const DUCKDB_JSON_BYTES = 128 * 1024 * 1024;
 
 /** Most events the dashboard takes into the browser from a DuckDB dataset (the bench's largest in-browser size). */
 export const BROWSER_MAX_EVENTS = 100_000;
@@ -106,17 +105,18 @@ export function serverOnlyDataset(): ServerOnly | null {
 }
 
 /**
- * The server's start for a DuckDB dataset: reads it back and hands it to the loader when the browser can take
- * it, else notes that only the routes serve it. A dataset that breaks the contract, or a file DuckDB cannot
- * read, ends the process with its message (as a broken JSON dataset does).
+ * The server's start when DuckDB serves the dataset ({@link wantsDuck}): opens the source; a DuckDB dataset
+ * small enough for the browser is read back and handed to the loader, and any dataset too big for it is noted,
+ * so that the pages say so and only the routes serve it. A dataset that breaks the contract, or a file DuckDB
+ * cannot read, ends the process with its message (as a broken JSON dataset does).
  */
 export async function startDuckDataset(file: string = datasetPath()): Promise<void> {
   try {
     const source = (await serverSource()) as DuckSource;
     const summary = await source.summary(DEFAULT_VIEW);
     const limit = browserMaxEvents();
-    if (summary.events <= limit) primeDataset(file, await datasetOf(source, file));
-    else serverOnlySlot().value = { ...summary, limit };
+    if (summary.events > limit) serverOnlySlot().value = { ...summary, limit };
+    else if (isDuckDataset(file)) primeDataset(file, await datasetOf(source, file));
   } catch (err) {
     console.error(err instanceof DatasetError ? err.message : `${file}: ${(err as Error).message}`);
     process.exit(1);

@@ -13,7 +13,7 @@ import { STANCE_TYPES } from "@/lib/model/vocabulary";
 import type { FilterView } from "@/lib/select/filters";
 import { openDuckSource, writeTables, type DuckSource } from "@/lib/source/duckdb";
 import { indexSource } from "@/lib/source/indexSource";
-import { readBackDataset } from "@/lib/source/server";
+import { browserMaxEvents, readBackDataset, wantsDuck } from "@/lib/source/server";
 import type { DataSource, PeriodUnit } from "@/lib/source/types";
 
 const bundled = loadDataset(path.resolve("data/escalations.json"));
@@ -229,5 +229,30 @@ describe("a dataset in DuckDB's table form", () => {
     expect(await source.summary(hostile)).toEqual({ events: 0, stances: 0, quotes: 0 });
     expect((await source.summary(NO_FILTER)).quotes).toBe(bundled.quotes.length);
     await source.close();
+  });
+});
+
+describe("which source serves the routes", () => {
+  it("is DuckDB for a Parquet directory, a .duckdb file or when asked, the index for the bundled JSON", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "stance-atlas-which-"));
+    try {
+      expect(wantsDuck({ STANCE_ATLAS_DATASET: "data/escalations.json" })).toBe(false);
+      expect(wantsDuck({})).toBe(false);
+      expect(wantsDuck({ STANCE_ATLAS_DATASET: dir })).toBe(true);
+      expect(wantsDuck({ STANCE_ATLAS_DATASET: path.join(dir, "atlas.duckdb") })).toBe(true);
+      expect(
+        wantsDuck({ STANCE_ATLAS_DATASET: "data/escalations.json", STANCE_ATLAS_SOURCE: "duckdb" }),
+      ).toBe(true);
+      expect(wantsDuck({ STANCE_ATLAS_SOURCE: "index" })).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("takes the browser's limit from the environment only when it is a whole number", () => {
+    expect(browserMaxEvents({})).toBe(100_000);
+    expect(browserMaxEvents({ STANCE_ATLAS_BROWSER_EVENTS: "10" })).toBe(10);
+    expect(browserMaxEvents({ STANCE_ATLAS_BROWSER_EVENTS: "ten" })).toBe(100_000);
+    expect(browserMaxEvents({ STANCE_ATLAS_BROWSER_EVENTS: "-5" })).toBe(100_000);
   });
 });
