@@ -2,7 +2,7 @@ import type { DatasetIndex } from "../data/indexDataset";
 import { binEvents } from "../layout/timelineBins";
 import type { StanceType } from "../model/schema";
 import { countByActor, filterPositions, type FilterView } from "../select/filters";
-import { byActorId, byEdge } from "./order";
+import { topActors, topEdges } from "./order";
 import type {
   ActorCount,
   DataSource,
@@ -11,6 +11,8 @@ import type {
   PeriodUnit,
   QuotePage,
   QuotePageRequest,
+  Top,
+  TopRequest,
 } from "./types";
 
 /**
@@ -24,9 +26,9 @@ export function indexSource(index: DatasetIndex): DataSource & { readonly sync: 
     sync,
     summary: async (view) => sync.summary(view),
     periods: async (view, unit) => sync.periods(view, unit),
-    edges: async (view) => sync.edges(view),
+    edges: async (view, page) => sync.edges(view, page),
     quotes: async (view, page) => sync.quotes(view, page),
-    actorCounts: async (view) => sync.actorCounts(view),
+    actorCounts: async (view, page) => sync.actorCounts(view, page),
     close: async () => {},
   };
 }
@@ -35,13 +37,14 @@ export function indexSource(index: DatasetIndex): DataSource & { readonly sync: 
 export interface IndexAnswers {
   summary(view: FilterView): { events: number; stances: number; quotes: number };
   periods(view: FilterView, unit: PeriodUnit): PeriodCount[];
-  edges(view: FilterView): EdgeCount[];
+  edges(view: FilterView, page: TopRequest): Top<EdgeCount>;
   quotes(view: FilterView, page: QuotePageRequest): QuotePage;
-  actorCounts(view: FilterView): ActorCount[];
+  actorCounts(view: FilterView, page: TopRequest): Top<ActorCount>;
 }
 
 function indexAnswers(index: DatasetIndex): IndexAnswers {
   const { events, stances, quotes } = index.data;
+  const actorIds = index.data.actors.map((a) => a.id);
   return {
     summary(view) {
       const at = filterPositions(index, view);
@@ -53,7 +56,7 @@ function indexAnswers(index: DatasetIndex): IndexAnswers {
       for (let k = 0; k < at.length; k++) passing[k] = events[at[k]!]!;
       return binEvents(passing, unit).map(({ start, count }) => ({ start, count }));
     },
-    edges(view) {
+    edges(view, { limit }) {
       const counts = new Map<string, EdgeCount>();
       for (const i of filterPositions(index, view).stances) {
         const s = stances[i]!;
@@ -63,20 +66,15 @@ function indexAnswers(index: DatasetIndex): IndexAnswers {
         if (edge) edge.count++;
         else counts.set(key, { from: s.from, to: s.to, type: s.type as StanceType, count: 1 });
       }
-      return [...counts.values()].sort(byEdge);
+      return topEdges([...counts.values()], index.actorIndex, limit);
     },
     quotes(view, { offset, limit }) {
       const at = filterPositions(index, view).quotes;
       const page = at.subarray(Math.min(offset, at.length), Math.min(offset + limit, at.length));
       return { total: at.length, quotes: Array.from(page, (i) => quotes[i]!) };
     },
-    actorCounts(view) {
-      const counts = countByActor(index, view);
-      const out: ActorCount[] = [];
-      index.data.actors.forEach((a, i) => {
-        if (counts[i]! > 0) out.push({ id: a.id, count: counts[i]! });
-      });
-      return out.sort(byActorId);
+    actorCounts(view, { limit }) {
+      return topActors(countByActor(index, view), actorIds, limit);
     },
   };
 }

@@ -1,12 +1,51 @@
-import type { ActorCount, EdgeCount } from "./types";
+import type { StanceType } from "../model/schema";
+import { STANCE_TYPES } from "../model/vocabulary";
+import type { ActorCount, EdgeCount, Top } from "./types";
 
-// One order for both sources, by UTF-16 code units (JavaScript's own comparison), so that a database's
-// collation can never make two sources disagree on the same answer.
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Place of each stance type in the vocabulary: the last tie-break of edges. */
+const typePlace = new Map<string, number>(STANCE_TYPES.map((t, i) => [t, i]));
 
-/** Edges by from, to, then type. */
-export const byEdge = (a: EdgeCount, b: EdgeCount) =>
-  cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.type, b.type);
+/**
+ * The `limit` edges with the most stances, ties by the source's, then the target's place in the actor list,
+ * then the type's in the vocabulary (lib/source/types.ts `TopRequest`), and how many edges there are.
+ */
+export function topEdges(
+  edges: readonly EdgeCount[],
+  actorPlace: ReadonlyMap<string, number>,
+  limit: number,
+): Top<EdgeCount> {
+  const place = (id: string) => actorPlace.get(id) ?? -1;
+  const sorted = [...edges].sort(
+    (a, b) =>
+      b.count - a.count ||
+      place(a.from) - place(b.from) ||
+      place(a.to) - place(b.to) ||
+      (typePlace.get(a.type as StanceType) ?? -1) - (typePlace.get(b.type as StanceType) ?? -1),
+  );
+  return { total: edges.length, items: sorted.slice(0, limit) };
+}
 
-/** Actor counts by id. */
-export const byActorId = (a: ActorCount, b: ActorCount) => cmp(a.id, b.id);
+/**
+ * The `limit` actors with the most records, ties by place in the actor list, from counts by place, and how
+ * many actors have any. One numeric sort of packed keys, so a million actors cost a typed-array sort.
+ */
+export function topActors(counts: Int32Array, ids: readonly string[], limit: number): Top<ActorCount> {
+  const n = counts.length;
+  let max = 0;
+  let total = 0;
+  for (let i = 0; i < n; i++)
+    if (counts[i]! > 0) {
+      total++;
+      if (counts[i]! > max) max = counts[i]!;
+    }
+  // Key = (max - count) * n + place: ascending keys are descending counts, then ascending places.
+  const keys = new Float64Array(total);
+  for (let i = 0, k = 0; i < n; i++) if (counts[i]! > 0) keys[k++] = (max - counts[i]!) * n + i;
+  keys.sort();
+  const items: ActorCount[] = [];
+  for (let k = 0; k < Math.min(limit, total); k++) {
+    const i = keys[k]! % n;
+    items.push({ id: ids[i]!, count: counts[i]! });
+  }
+  return { total, items };
+}

@@ -46,16 +46,25 @@ export function wantsDuck(env: Readonly<Record<string, string | undefined>> = pr
   return (statSync(file, { throwIfNoEntry: false })?.size ?? 0) > DUCKDB_JSON_BYTES;
 }
 
+/** A source the server answers from: the index's, or DuckDB's with its `context`. */
+export type ServedSource = DataSource & Partial<Pick<DuckSource, "context">>;
+
 /** The source the server answers the routes from, opened once per process. */
-export function serverSource(): Promise<DataSource & Partial<Pick<DuckSource, "context">>> {
-  return processCache("source", async () => {
+export function serverSource(): Promise<ServedSource> {
+  const slot = processCache<{ source: Promise<ServedSource> | null }>("source", () => ({ source: null }));
+  slot.source ??= (async () => {
     if (!wantsDuck()) return indexSource(loadIndexedDataset());
     const { openDuckSource } = await import("./duckdb");
     const file = datasetPath();
     return isDuckDataset(file)
       ? openDuckSource({ path: file })
       : openDuckSource({ dataset: loadIndexedDataset().data });
+  })().catch((err: unknown) => {
+    // A failed open is not kept: the next call tries again (the file may have been fixed meanwhile).
+    slot.source = null;
+    throw err;
   });
+  return slot.source;
 }
 
 /**

@@ -17,15 +17,19 @@ export interface DataSource {
   summary(view: FilterView): Promise<SummaryCounts>;
   /** Events per calendar period, sorted by period: the time axis's bins. */
   periods(view: FilterView, unit: PeriodUnit): Promise<PeriodCount[]>;
-  /** Stances that pass per (from, to, type), sorted by from, to, type: the network's directed edges. */
-  edges(view: FilterView): Promise<EdgeCount[]>;
+  /**
+   * Stances that pass per (from, to, type): the network's directed edges, the `limit` with the most stances
+   * first (ties as {@link TopRequest} says), and how many there are in all.
+   */
+  edges(view: FilterView, page: TopRequest): Promise<Top<EdgeCount>>;
   /** One page of the quotes that pass, in dataset order, and how many pass in all. */
   quotes(view: FilterView, page: QuotePageRequest): Promise<QuotePage>;
   /**
    * Records (events, stances, quotes) each actor is involved in, affiliations included, under every filter
-   * but the actor one: the actor picker's counts. Actors with none are left out; sorted by id.
+   * but the actor one: the actor picker's counts. The `limit` actors with the most records first, and how
+   * many actors have any.
    */
-  actorCounts(view: FilterView): Promise<ActorCount[]>;
+  actorCounts(view: FilterView, page: TopRequest): Promise<Top<ActorCount>>;
   /** Frees what the source holds (a database connection); the in-browser source holds nothing. */
   close(): Promise<void>;
 }
@@ -72,6 +76,24 @@ export interface QuotePage {
   /** Quotes that pass in all. */
   total: number;
   quotes: Quote[];
+}
+
+/**
+ * How many of the most counted items to return. Answers stay view-sized however big the dataset: a network
+ * draws a few hundred edges, a picker lists a few dozen actors. Ties are broken by place in the dataset: an
+ * actor's in the actor list, then (for edges) the target's, then the stance type's in the vocabulary.
+ */
+export interface TopRequest {
+  limit: number;
+}
+
+/** Most items one top-k answer may ask for. */
+export const MAX_TOP = 5000;
+
+/** The most counted items and how many items have a count at all. */
+export interface Top<T> {
+  total: number;
+  items: T[];
 }
 
 /** Records one actor is involved in. */

@@ -19,6 +19,13 @@ import type { DataSource, PeriodUnit } from "@/lib/source/types";
 const bundled = loadDataset(path.resolve("data/escalations.json"));
 /** A generated dataset: thousands of records, long affiliation chains, every stance type. */
 const generated = generateDataset({ events: 1500, seed: 23 });
+/** Words whose lower case differs between JavaScript and a one-to-one mapping: dotted İ, final sigma, ß. */
+const UNICODE_WORDS = ["İstanbul", "ΣΑΣ ΟΔΟΣ", "ΌΣΟΣ", "Straße", "ΑΘΗΝΑ"];
+const unicode = structuredClone(bundled);
+UNICODE_WORDS.forEach((word, i) => {
+  const quote = unicode.quotes[i]!;
+  quote.text = `${word} ${quote.text}`;
+});
 
 const NO_FILTER: FilterView = {
   actors: [],
@@ -56,6 +63,7 @@ function views(data: DatasetFile): fc.Arbitrary<FilterView> {
       fc.constant(""),
       fc.constantFrom(...words).map((w) => w.slice(1, 6)),
       fc.constantFrom("foreign minister", "LAVROV", "zzqx"),
+      fc.constantFrom("istanbul", "İstanbul", "σας", "οδος", "όσος", "σασ", "straße", "ΑΘΗΝΑ", "αθηνα"),
     ),
     provenance: fc.constantFrom(null, PROVENANCE_REPORTS),
   }) as fc.Arbitrary<FilterView>;
@@ -66,15 +74,18 @@ async function answers(source: DataSource, view: FilterView, unit: PeriodUnit) {
   return {
     summary: await source.summary(view),
     periods: await source.periods(view, unit),
-    edges: await source.edges(view),
+    edges: await source.edges(view, { limit: 10_000 }),
+    topEdges: await source.edges(view, { limit: 4 }),
     quotes: await source.quotes(view, { offset: 1, limit: 7 }),
-    actorCounts: await source.actorCounts(view),
+    actorCounts: await source.actorCounts(view, { limit: 10_000 }),
+    topActors: await source.actorCounts(view, { limit: 3 }),
   };
 }
 
 describe.each([
   ["the bundled dataset", bundled],
   ["a generated dataset of 1,500 events", generated],
+  ["the bundled dataset with Greek, Turkish and German words in its quotes", unicode],
 ])("both data sources answer alike over %s", (_name, data) => {
   let duck: DuckSource;
   const memory = indexSource(indexDataset(data));
@@ -128,14 +139,39 @@ describe("the answers, read off the bundled dataset", () => {
     for (const s of bundled.stances)
       if (s.date.startsWith("2024") && s.type === "condemn")
         expected.set(`${s.from}>${s.to}`, (expected.get(`${s.from}>${s.to}`) ?? 0) + 1);
-    const edges = await duck.edges({
-      ...NO_FILTER,
-      years: { start: 2024, end: 2024 },
-      stances: ["condemn"],
-    } as FilterView);
-    expect(new Map(edges.map((e) => [`${e.from}>${e.to}`, e.count]))).toEqual(expected);
-    expect(edges.every((e) => e.type === "condemn")).toBe(true);
+    const view = { ...NO_FILTER, years: { start: 2024, end: 2024 }, stances: ["condemn"] } as FilterView;
+    const { total, items } = await duck.edges(view, { limit: 1000 });
+    expect(new Map(items.map((e) => [`${e.from}>${e.to}`, e.count]))).toEqual(expected);
+    expect(total).toBe(expected.size);
+    expect(items.every((e) => e.type === "condemn")).toBe(true);
     expect(expected.size).toBeGreaterThan(2);
+  });
+
+  it("returns the busiest edges first, ties by the actors' and the type's places", async () => {
+    const counts = new Map<string, number>();
+    for (const s of bundled.stances) {
+      const key = `${s.from}>${s.to}>${s.type}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const place = new Map(bundled.actors.map((a, i) => [a.id, i]));
+    const typePlace = new Map(STANCE_TYPES.map((t, i) => [t, i]));
+    const expected = [...counts]
+      .map(([key, count]) => {
+        const [from, to, type] = key.split(">") as [string, string, (typeof STANCE_TYPES)[number]];
+        return { from, to, type, count };
+      })
+      .sort(
+        (a, b) =>
+          b.count - a.count ||
+          place.get(a.from)! - place.get(b.from)! ||
+          place.get(a.to)! - place.get(b.to)! ||
+          typePlace.get(a.type)! - typePlace.get(b.type)!,
+      );
+    expect(expected[0]!.count).toBeGreaterThan(1);
+    expect(await duck.edges(NO_FILTER, { limit: 5 })).toEqual({
+      total: counts.size,
+      items: expected.slice(0, 5),
+    });
   });
 
   it("counts events per year as their dates say", async () => {
@@ -154,7 +190,10 @@ describe("the answers, read off the bundled dataset", () => {
     const lavrov = bundled.actors.find((a) => a.id === "sergey-lavrov")!;
     expect(lavrov.affiliation).toBeDefined();
     const counts = new Map(
-      (await duck.actorCounts({ ...NO_FILTER, actors: ["iran"] })).map((c) => [c.id, c.count]),
+      (await duck.actorCounts({ ...NO_FILTER, actors: ["iran"] }, { limit: 10_000 })).items.map((c) => [
+        c.id,
+        c.count,
+      ]),
     );
     const lavrovQuotes = bundled.quotes.filter((q) => q.speaker === "sergey-lavrov").length;
     expect(lavrovQuotes).toBeGreaterThan(0);

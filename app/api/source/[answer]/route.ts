@@ -1,8 +1,10 @@
+import type { DatasetIndex } from "@/lib/data/indexDataset";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
+import { MAX_DRAWN_EDGES } from "@/lib/select/graphEdges";
 import type { FilterView } from "@/lib/select/filters";
 import { serverSource } from "@/lib/source/server";
-import { MAX_QUOTE_PAGE, PERIOD_UNITS, type DataSource, type PeriodUnit } from "@/lib/source/types";
-import { parseContextOf, parseViewState, type ParseContext } from "@/lib/view";
+import { MAX_QUOTE_PAGE, MAX_TOP, PERIOD_UNITS, type DataSource, type PeriodUnit } from "@/lib/source/types";
+import { MAX_PARAM_LENGTH, parseContextOf, parseViewState, type ParseContext } from "@/lib/view";
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -32,7 +34,12 @@ const ANSWERS: Record<string, Answer> = {
       return json({ error: `unit must be one of ${PERIOD_UNITS.join(", ")}.` }, 400);
     return { unit, periods: await source.periods(view, unit as PeriodUnit) };
   },
-  edges: async (source, view) => ({ edges: await source.edges(view) }),
+  edges: async (source, view, params) => {
+    const limit = wholeNumber(params.get("limit"), MAX_DRAWN_EDGES, 1, MAX_TOP);
+    if (limit === null) return json({ error: `limit must be a whole number from 1 to ${MAX_TOP}.` }, 400);
+    const { total, items } = await source.edges(view, { limit });
+    return { total, edges: items };
+  },
   quotes: (source, view, params) => {
     const offset = wholeNumber(params.get("offset"), 0, 0, 1e9);
     const limit = wholeNumber(params.get("limit"), 50, 1, MAX_QUOTE_PAGE);
@@ -41,13 +48,33 @@ const ANSWERS: Record<string, Answer> = {
       return json({ error: `limit must be a whole number from 1 to ${MAX_QUOTE_PAGE}.` }, 400);
     return source.quotes(view, { offset, limit });
   },
-  actors: async (source, view) => ({ actors: await source.actorCounts(view) }),
+  actors: async (source, view, params) => {
+    const limit = wholeNumber(params.get("limit"), 100, 1, MAX_TOP);
+    if (limit === null) return json({ error: `limit must be a whole number from 1 to ${MAX_TOP}.` }, 400);
+    const { total, items } = await source.actorCounts(view, { limit });
+    return { total, actors: items };
+  },
 };
 
-/** What the URL parsers check a view against: the source's ids and span (the routes take no selection). */
-async function contextOf(source: Awaited<ReturnType<typeof serverSource>>): Promise<ParseContext> {
+/** The index's parse context, once per index: copying its id sets per request costs more than the answer. */
+const indexContexts = new WeakMap<DatasetIndex, ParseContext>();
+
+/**
+ * What the URL parsers check a view against: the source's ids and span (the routes take no selection). From
+ * DuckDB only the actor ids the request names are looked up, since a dataset may have millions.
+ */
+async function contextOf(
+  source: Awaited<ReturnType<typeof serverSource>>,
+  params: URLSearchParams,
+): Promise<ParseContext> {
   if (source.context) {
-    const { actorIds, episodeIds, span } = await source.context();
+    const named = params
+      .getAll("actors")
+      .flatMap((raw) => raw.slice(0, MAX_PARAM_LENGTH).split(","))
+      .map((id) => id.trim());
+    const { actorIds, episodeIds, span } = await source.context(
+      named.filter((id) => id.length > 0).slice(0, 200),
+    );
     const none = new Set<string>();
     return {
       actorIds,
@@ -57,7 +84,10 @@ async function contextOf(source: Awaited<ReturnType<typeof serverSource>>): Prom
       stories: new Map(),
     };
   }
-  return parseContextOf(loadIndexedDataset());
+  const index = loadIndexedDataset();
+  let ctx = indexContexts.get(index);
+  if (!ctx) indexContexts.set(index, (ctx = parseContextOf(index)));
+  return ctx;
 }
 
 /**
@@ -76,9 +106,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ answ
   const viewParams = new URLSearchParams([...search].filter(([key]) => !OWN_KEYS.has(key)));
   for (const key of OWN_KEYS)
     if (search.getAll(key).length > 1) return json({ error: `${key} is given more than once.` }, 400);
-  const source = await serverSource();
-  const { state, ignored } = parseViewState(viewParams, await contextOf(source));
+  // From the request's start: parsing the view against the dataset is part of the answer's cost.
   const started = performance.now();
+  const source = await serverSource();
+  const { state, ignored } = parseViewState(viewParams, await contextOf(source, viewParams));
   const body = await respond(source, state, search);
   if (body instanceof Response) return body;
   const took = performance.now() - started;
