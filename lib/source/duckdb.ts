@@ -625,6 +625,110 @@ function duckSource(instance: DuckDBInstance, c: DuckDBConnection): DuckSource {
   };
 }
 
+/** How a table's record is named in a problem: its table, place and id. */
+const named = (table: string) => `'${table} at pos ' || t.pos || COALESCE(' (id ' || t.id || ')', '')`;
+
+/** The record's own value of a column, as the table form's column holds it, for the agreement check. */
+function recordValue(table: Table, column: string): string {
+  if (column === "outside_n") return `COALESCE(json_array_length(t.record, '$.outside'), 0)`;
+  if (column === "actors" || column === "targets")
+    return `CAST(json_extract(t.record, '$.${column}') AS VARCHAR[])`;
+  return `json_extract_string(t.record, '$.${column}')`;
+}
+
+/**
+ * The checks a DuckDB dataset passes before it is served, as SQL over its tables, each listing the first
+ * problems as `record: problem` lines: every column the filters read agrees with the record it was written
+ * from (the routes read the columns, the browser the records), ids are unique, references name known records,
+ * types are stance types, dates are ISO dates, and no affiliation chain loops. A dataset small enough for the
+ * browser is also checked record by record against the contract (lib/source/server.ts); a bigger one only
+ * here, where checks cost a scan each, not a parse of every record in JavaScript.
+ */
+function tableChecks(): { label: string; sql: string }[] {
+  const checks: { label: string; sql: string }[] = [];
+  for (const table of TABLES) {
+    for (const column of Object.keys(TABLE_COLUMNS[table]))
+      if (column !== "pos")
+        checks.push({
+          label: `${table}.${column}`,
+          sql: `SELECT ${named(table)} || ': column ${column} does not match the record' AS problem
+            FROM ${q(table)} t WHERE t.${q(column)} IS DISTINCT FROM ${recordValue(table, column)}`,
+        });
+    checks.push({
+      label: `${table} ids`,
+      sql: `SELECT '${table}: id ' || id || ' is used ' || count(*) || ' times' AS problem FROM ${q(table)}
+        GROUP BY id HAVING count(*) > 1`,
+    });
+    checks.push({
+      label: `${table} positions`,
+      sql: `SELECT '${table}: pos ' || pos || ' is used ' || count(*) || ' times' AS problem FROM ${q(table)}
+        GROUP BY pos HAVING count(*) > 1`,
+    });
+  }
+  const ref = (table: Table, column: string, target: Table, list = false) =>
+    checks.push({
+      label: `${table}.${column} → ${target}`,
+      sql: list
+        ? `SELECT ${named(table)} || ': ${column} names ' || u.id || ', which is not in ${target}' AS problem
+            FROM ${q(table)} t, unnest(t.${q(column)}) u(id) WHERE u.id NOT IN (SELECT id FROM ${q(target)})`
+        : `SELECT ${named(table)} || ': ${column} ' || t.${q(column)} || ' is not in ${target}' AS problem
+            FROM ${q(table)} t WHERE t.${q(column)} IS NOT NULL AND t.${q(column)} NOT IN (SELECT id FROM ${q(target)})`,
+    });
+  ref("events", "actors", "actors", true);
+  ref("events", "targets", "actors", true);
+  ref("events", "episode", "episodes");
+  ref("stances", "from", "actors");
+  ref("stances", "to", "actors");
+  ref("stances", "eventId", "events");
+  ref("quotes", "speaker", "actors");
+  ref("quotes", "eventId", "events");
+  ref("quotes", "claimId", "claims");
+  ref("actors", "affiliation", "actors");
+  checks.push({
+    label: "stances.type",
+    sql: `SELECT ${named("stances")} || ': type ' || COALESCE(t.type, 'null') || ' is not a stance type' AS problem
+      FROM stances t WHERE t.type IS NULL OR t.type NOT IN (SELECT type FROM type_bits)`,
+  });
+  for (const table of ["events", "stances", "quotes"] as const)
+    checks.push({
+      label: `${table}.date`,
+      sql: `SELECT ${named(table)} || ': date ' || COALESCE(t.date, 'null') || ' is not an ISO date YYYY-MM-DD' AS problem
+        FROM ${q(table)} t WHERE t.date IS NULL OR NOT regexp_full_match(t.date, '[0-9]{4}-[0-9]{2}-[0-9]{2}')`,
+    });
+  checks.push({
+    label: "affiliation cycles",
+    sql: `WITH RECURSIVE parent AS (SELECT id AS a, affiliation AS p FROM actors WHERE affiliation IS NOT NULL),
+      walk(start, cur, depth) AS (
+        SELECT a, p, 1 FROM parent
+        UNION ALL SELECT walk.start, parent.p, depth + 1 FROM walk JOIN parent ON parent.a = walk.cur
+          WHERE walk.cur <> walk.start AND depth < 64)
+      SELECT 'actors: ' || start || ' is its own affiliation, through its chain' AS problem FROM walk
+      WHERE cur = start`,
+  });
+  return checks;
+}
+
+/** At most this many problems are listed per check (the message counts the rest). */
+const PROBLEMS_PER_CHECK = 5;
+
+/**
+ * Runs {@link tableChecks} over an open source's tables: the problems found (empty when the dataset passes)
+ * and how many there are in all.
+ */
+export async function checkTables(source: DuckSource): Promise<{ problems: string[]; total: number }> {
+  const problems: string[] = [];
+  let total = 0;
+  for (const check of tableChecks()) {
+    const [counted] = await source.query(`SELECT count(*) AS n FROM (${check.sql})`);
+    const n = Number(counted?.n ?? 0);
+    if (n === 0) continue;
+    total += n;
+    const found = await source.query(`${check.sql} LIMIT ${PROBLEMS_PER_CHECK}`);
+    problems.push(...found.map((r) => String(r.problem)));
+  }
+  return { problems, total };
+}
+
 /**
  * Rows per Parquet row group when writing the table form. Small groups let a page of quotes read only the
  * group that holds them: at 1,000,000 events a page of 50 quotes took 17 ms from DuckDB's default groups of

@@ -75,15 +75,26 @@ export async function readBackDataset(file: string): Promise<DatasetFile> {
   const { openDuckSource } = await import("./duckdb");
   const duck = await openDuckSource({ path: file });
   try {
+    await checkOrThrow(duck, file);
     return await datasetOf(duck, file);
   } finally {
     await duck.close();
   }
 }
 
+/** The label of a DuckDB dataset in problems: the setting that names it. */
+const labelOf = (file: string) => `${DATASET_ENV}=${file}`;
+
+/** Runs the table checks (lib/source/duckdb.ts `checkTables`) and throws the problems they find. */
+async function checkOrThrow(duck: DuckSource, file: string): Promise<void> {
+  const { checkTables } = await import("./duckdb");
+  const { problems, total } = await checkTables(duck);
+  if (total > 0) throw new DatasetError(labelOf(file), problems, total);
+}
+
 /** The records of an open DuckDB source as a checked dataset (see {@link readBackDataset}). */
 async function datasetOf(duck: DuckSource, file: string): Promise<DatasetFile> {
-  const label = `${DATASET_ENV}=${file}`;
+  const label = labelOf(file);
   const raw: Record<string, unknown[]> = {};
   for (const table of ["sources", "actors", "episodes", "events", "stances", "quotes", "claims"])
     raw[table] = (await duck.query(`SELECT pos, record FROM "${table}" ORDER BY pos`)).map((r) => {
@@ -122,6 +133,8 @@ export function serverOnlyDataset(): ServerOnly | null {
 export async function startDuckDataset(file: string = datasetPath()): Promise<void> {
   try {
     const source = (await serverSource()) as DuckSource;
+    // A JSON dataset was checked by its loader and written to DuckDB from its records; files were not.
+    if (isDuckDataset(file)) await checkOrThrow(source, file);
     const summary = await source.summary(DEFAULT_VIEW);
     const limit = browserMaxEvents();
     if (summary.events > limit) serverOnlySlot().value = { ...summary, limit };

@@ -11,7 +11,7 @@ import type { DatasetFile } from "@/lib/model/schema";
 import { PROVENANCE_REPORTS } from "@/lib/model/viewState";
 import { STANCE_TYPES } from "@/lib/model/vocabulary";
 import type { FilterView } from "@/lib/select/filters";
-import { openDuckSource, writeTables, type DuckSource } from "@/lib/source/duckdb";
+import { checkTables, openDuckSource, writeTables, type DuckSource } from "@/lib/source/duckdb";
 import { indexSource } from "@/lib/source/indexSource";
 import { browserMaxEvents, readBackDataset, wantsDuck } from "@/lib/source/server";
 import type { DataSource, PeriodUnit } from "@/lib/source/types";
@@ -293,5 +293,64 @@ describe("which source serves the routes", () => {
     expect(browserMaxEvents({ STANCE_ATLAS_BROWSER_EVENTS: "10" })).toBe(10);
     expect(browserMaxEvents({ STANCE_ATLAS_BROWSER_EVENTS: "ten" })).toBe(100_000);
     expect(browserMaxEvents({ STANCE_ATLAS_BROWSER_EVENTS: "-5" })).toBe(100_000);
+  });
+});
+
+describe("the checks of a DuckDB dataset's tables", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "stance-atlas-checks-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The bundled dataset as a .duckdb file, then changed by SQL the way a hand-edited file would be. */
+  async function editedDatabase(name: string, sql: string[]): Promise<string> {
+    const file = path.join(dir, `${name}.duckdb`);
+    const source = await openDuckSource({ dataset: bundled });
+    await writeTables(source, file, "duckdb");
+    await source.close();
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    for (const statement of sql) await connection.run(statement);
+    connection.closeSync();
+    instance.closeSync();
+    return file;
+  }
+
+  it("finds nothing wrong with the bundled dataset", async () => {
+    const source = await openDuckSource({ dataset: bundled });
+    expect(await checkTables(source)).toEqual({ problems: [], total: 0 });
+    await source.close();
+  });
+
+  it("names a column that says something else than its record (the routes read columns)", async () => {
+    const stance = bundled.stances[3]!;
+    const file = await editedDatabase("disagree", [`UPDATE stances SET date = '1999-01-01' WHERE pos = 3`]);
+    const error = await readBackDataset(file).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(DatasetError);
+    expect((error as Error).message).toContain(
+      `STANCE_ATLAS_DATASET=${file}: stances at pos 3 (id ${stance.id}): column date does not match the record`,
+    );
+  });
+
+  it("names unknown types, unknown actors, repeated ids and an affiliation loop", async () => {
+    const [a, b] = bundled.actors.filter((x) => x.affiliation === undefined).slice(0, 2);
+    const file = await editedDatabase("broken", [
+      `UPDATE stances SET type = 'applaud', record = json_merge_patch(record, '{"type":"applaud"}') WHERE pos = 0`,
+      `UPDATE quotes SET speaker = 'nobody', record = json_merge_patch(record, '{"speaker":"nobody"}') WHERE pos = 1`,
+      `UPDATE events SET id = (SELECT id FROM events WHERE pos = 0),
+        record = json_merge_patch(record, json_object('id', (SELECT id FROM events WHERE pos = 0))) WHERE pos = 1`,
+      `UPDATE actors SET affiliation = '${b!.id}', record = json_merge_patch(record, '{"affiliation":"${b!.id}"}') WHERE id = '${a!.id}'`,
+      `UPDATE actors SET affiliation = '${a!.id}', record = json_merge_patch(record, '{"affiliation":"${a!.id}"}') WHERE id = '${b!.id}'`,
+    ]);
+    const source = await openDuckSource({ path: file });
+    const { problems } = await checkTables(source);
+    await source.close();
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `stances at pos 0 (id ${bundled.stances[0]!.id}): type applaud is not a stance type`,
+        `quotes at pos 1 (id ${bundled.quotes[1]!.id}): speaker nobody is not in actors`,
+        `events: id ${bundled.events[0]!.id} is used 2 times`,
+        `actors: ${a!.id} is its own affiliation, through its chain`,
+      ]),
+    );
   });
 });
