@@ -39,7 +39,7 @@ export interface IndexAnswers {
   periods(view: FilterView, unit: PeriodUnit): PeriodCount[];
   edges(view: FilterView, page: TopRequest): Top<EdgeCount>;
   quotes(view: FilterView, page: QuotePageRequest): QuotePage;
-  actorCounts(view: FilterView, page: TopRequest): Top<ActorCount>;
+  actorCounts(view: FilterView, page: TopRequest): ActorCount[];
 }
 
 function indexAnswers(index: DatasetIndex): IndexAnswers {

@@ -26,10 +26,10 @@ export function topEdges(
 }
 
 /**
- * The `limit` actors with the most records, ties by place in the actor list, from counts by place, and how
- * many actors have any. One numeric sort of packed keys, so a million actors cost a typed-array sort.
+ * The `limit` actors with the most records, ties by place in the actor list, from counts by place (actors
+ * with none left out). One numeric sort of packed keys, so a million actors cost a typed-array sort.
  */
-export function topActors(counts: Int32Array, ids: readonly string[], limit: number): Top<ActorCount> {
+export function topActors(counts: Int32Array, ids: readonly string[], limit: number): ActorCount[] {
   const n = counts.length;
   let max = 0;
   let total = 0;
@@ -47,5 +47,5 @@ export function topActors(counts: Int32Array, ids: readonly string[], limit: num
     const i = keys[k]! % n;
     items.push({ id: ids[i]!, count: counts[i]! });
   }
-  return { total, items };
+  return items;
 }

@@ -26,10 +26,11 @@ export interface DataSource {
   quotes(view: FilterView, page: QuotePageRequest): Promise<QuotePage>;
   /**
    * Records (events, stances, quotes) each actor is involved in, affiliations included, under every filter
-   * but the actor one: the actor picker's counts. The `limit` actors with the most records first, and how
-   * many actors have any.
+   * but the actor one: the actor picker's counts. The `limit` actors with the most records first (actors
+   * with none left out). No total: counting every actor with a record is a full pass over millions, and the
+   * picker's "N more" counts the actors whose names match, whatever their records.
    */
-  actorCounts(view: FilterView, page: TopRequest): Promise<Top<ActorCount>>;
+  actorCounts(view: FilterView, page: TopRequest): Promise<ActorCount[]>;
   /** Frees what the source holds (a database connection); the in-browser source holds nothing. */
   close(): Promise<void>;
 }

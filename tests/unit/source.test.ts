@@ -190,7 +190,7 @@ describe("the answers, read off the bundled dataset", () => {
     const lavrov = bundled.actors.find((a) => a.id === "sergey-lavrov")!;
     expect(lavrov.affiliation).toBeDefined();
     const counts = new Map(
-      (await duck.actorCounts({ ...NO_FILTER, actors: ["iran"] }, { limit: 10_000 })).items.map((c) => [
+      (await duck.actorCounts({ ...NO_FILTER, actors: ["iran"] }, { limit: 10_000 })).map((c) => [
         c.id,
         c.count,
       ]),

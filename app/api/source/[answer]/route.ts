@@ -51,8 +51,7 @@ const ANSWERS: Record<string, Answer> = {
   actors: async (source, view, params) => {
     const limit = wholeNumber(params.get("limit"), 100, 1, MAX_TOP);
     if (limit === null) return json({ error: `limit must be a whole number from 1 to ${MAX_TOP}.` }, 400);
-    const { total, items } = await source.actorCounts(view, { limit });
-    return { total, actors: items };
+    return { actors: await source.actorCounts(view, { limit }) };
   },
 };
 
