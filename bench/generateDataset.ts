@@ -68,7 +68,8 @@ const EPISODES: Episode[] = [
 const KINDS: ActorKind[] = ["state", "person", "person", "organization", "media", "group"];
 const EVENT_KINDS = eventKindSchema.options as readonly EventKind[];
 const STANCE_TYPES = stanceTypeSchema.options as readonly StanceType[];
-const WORDS = [
+/** Words the generated titles and quotations are made of (bench/scaleData.ts uses them too). */
+export const WORDS = [
   "strike",
   "talks",
   "sanctions",

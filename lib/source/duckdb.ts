@@ -33,7 +33,7 @@ import type {
  * flag (`f_events`, `f_stances`, `f_quotes`), the actors each involves with their affiliations
  * (`f_*_actors`), and the quotes' searchable text. The queries then read only those.
  */
-export async function openDuckSource(input: DuckInput): Promise<DuckSource> {
+export async function openDuckSource(input: DuckInput, options: DuckOptions = {}): Promise<DuckSource> {
   const { DuckDBInstance, DuckDBScalarFunction, VARCHAR } = await import("@duckdb/node-api");
   const started = performance.now();
   const instance: DuckDBInstance = await DuckDBInstance.create(":memory:");
@@ -61,7 +61,10 @@ export async function openDuckSource(input: DuckInput): Promise<DuckSource> {
     const loaded = performance.now();
     const steps = await buildFacts(connection);
     const built = performance.now();
-    const source = duckSource(instance, connection);
+    const source = duckSource(instance, connection, {
+      narrowRecords: options.narrowRecords ?? NARROW_RECORDS,
+      firstReach: options.firstReach ?? 1024,
+    });
     source.timings = { loadMs: loaded - started, factsMs: built - loaded, steps };
     return source;
   } catch (err) {
@@ -69,6 +72,14 @@ export async function openDuckSource(input: DuckInput): Promise<DuckSource> {
     instance.closeSync();
     throw err;
   }
+}
+
+/** How a DuckDB source answers, where a test needs to choose. */
+export interface DuckOptions {
+  /** Passing records up to which the actor counts group the records' own lists ({@link NARROW_RECORDS}). */
+  narrowRecords?: number;
+  /** The threshold algorithm's first reach, in actors (1,024). */
+  firstReach?: number;
 }
 
 /** Where a DuckDB source's dataset comes from. */
@@ -234,6 +245,27 @@ const dateParts = (column: string) => `CAST(substr(${column}, 1, 4) AS INTEGER) 
       CAST(substr(${column}, 1, 4) || substr(${column}, 6, 2) || substr(${column}, 9, 2) AS INTEGER) AS day`;
 
 /**
+ * A stance's or quote's episode, as `indexDataset` gives it: its event's (even none), else the first episode
+ * (in dataset order) whose span holds its date. The joins, for a record table aliased `alias`…
+ */
+const episodeJoins = (table: "stances" | "quotes", alias: string) => `
+        LEFT JOIN event_episodes ev ON ev.id = ${alias}.eventId
+        LEFT JOIN episode_ids eid ON eid.id = ev.episode
+        LEFT JOIN (SELECT x.pos, arg_min(ei.e, ep.pos) AS e FROM ${table} x
+            JOIN episodes ep ON x.date >= ep.start AND x.date <= ep."end"
+            JOIN episode_ids ei ON ei.id = ep.id GROUP BY x.pos) byDate ON byDate.pos = ${alias}.pos`;
+/**
+ * The actors a record involves, affiliations included, as a list on the record's facts (`acts`): the actor
+ * counts of a narrow filter unnest the few passing records' lists instead of scanning the actor tables.
+ */
+const actsJoin = (table: Kind, alias: string) =>
+  `LEFT JOIN (SELECT pos, list(a ORDER BY a) AS acts FROM x_${table} GROUP BY pos) acts ON acts.pos = ${alias}.pos`;
+const ACTS = "COALESCE(acts.acts, []::INTEGER[]) AS acts";
+
+/** … and the episode's number they give (-1 for none). */
+const EPISODE_OF = "COALESCE(CASE WHEN ev.id IS NOT NULL THEN eid.e ELSE byDate.e END, -1)";
+
+/**
  * The statements that build the filter facts (see {@link openDuckSource}), the same as `indexDataset`
  * computes them, in order. Actors, episodes and stance types become integers (their place in the dataset or
  * the vocabulary): the queries then group and join on integers, not strings. The record-to-actor tables carry
@@ -278,55 +310,6 @@ const FACTS: readonly (readonly [name: string, sql: string])[] = [
     "event_episodes",
     `CREATE TABLE event_episodes AS SELECT id, any_value(episode) AS episode FROM events GROUP BY id`,
   ],
-  [
-    "f_events",
-    `CREATE TABLE f_events AS
-      SELECT e.pos::INTEGER AS pos, ${dateParts("e.date")}, COALESCE(ep.e, -1) AS ep,
-        COALESCE(b.bits, 0) AS bits, e.outside_n > 0 AS outside
-      FROM events e LEFT JOIN event_bits b ON b.id = e.id LEFT JOIN episode_ids ep ON ep.id = e.episode
-      ORDER BY e.pos`,
-  ],
-  [
-    "f_stances",
-    // A stance's episode: its event's (even none), else the first episode whose span holds its date.
-    `CREATE TABLE f_stances AS
-      SELECT s.pos::INTEGER AS pos, ${dateParts("s.date")},
-        COALESCE(CASE WHEN ev.id IS NOT NULL THEN eid.e ELSE byDate.e END, -1) AS ep,
-        COALESCE(t.bit, 0) AS bits, s.outside_n > 0 AS outside,
-        src.a AS src, dst.a AS dst, t.place AS type
-      FROM stances s
-        LEFT JOIN event_episodes ev ON ev.id = s.eventId
-        LEFT JOIN episode_ids eid ON eid.id = ev.episode
-        LEFT JOIN (SELECT s2.pos, arg_min(ei.e, ep.pos) AS e FROM stances s2
-            JOIN episodes ep ON s2.date >= ep.start AND s2.date <= ep."end"
-            JOIN episode_ids ei ON ei.id = ep.id GROUP BY s2.pos) byDate ON byDate.pos = s.pos
-        LEFT JOIN type_bits t ON t.type = s.type
-        LEFT JOIN actor_ids src ON src.id = s."from"
-        LEFT JOIN actor_ids dst ON dst.id = s."to"
-      ORDER BY s.pos`,
-  ],
-  [
-    "f_quotes",
-    `CREATE TABLE f_quotes AS
-      SELECT qu.pos::INTEGER AS pos, ${dateParts("qu.date")},
-        COALESCE(CASE WHEN ev.id IS NOT NULL THEN eid.e ELSE byDate.e END, -1) AS ep,
-        COALESCE(b.bits, 0) | CASE WHEN cl.id IS NOT NULL THEN ${DISPUTE_BIT} ELSE 0 END AS bits,
-        qu.outside_n > 0 AS outside,
-        -- What the quote search looks in: the words, then the speaker's name, short name and role.
-        js_lower(qu.text || CASE WHEN sp.id IS NULL THEN '' ELSE
-          chr(0) || sp.name || COALESCE(chr(0) || sp.shortName, '') || COALESCE(chr(0) || sp.role, '') END) AS search
-      FROM quotes qu
-        LEFT JOIN event_episodes ev ON ev.id = qu.eventId
-        LEFT JOIN episode_ids eid ON eid.id = ev.episode
-        LEFT JOIN (SELECT q2.pos, arg_min(ei.e, ep.pos) AS e FROM quotes q2
-            JOIN episodes ep ON q2.date >= ep.start AND q2.date <= ep."end"
-            JOIN episode_ids ei ON ei.id = ep.id GROUP BY q2.pos) byDate ON byDate.pos = qu.pos
-        LEFT JOIN event_bits b ON b.id = qu.eventId
-        LEFT JOIN (SELECT DISTINCT id FROM claims) cl ON cl.id = qu.claimId
-        LEFT JOIN actor_ids ai ON ai.id = qu.speaker
-        LEFT JOIN actors sp ON sp.pos = ai.a
-      ORDER BY qu.pos`,
-  ],
   // Which actors each record involves, affiliations included, first as bare (actor, record) pairs: the
   // actors' totals come from them, and the tables the queries read are then sorted by those totals.
   [
@@ -337,8 +320,9 @@ const FACTS: readonly (readonly [name: string, sql: string])[] = [
   ],
   [
     "x_stances",
-    `CREATE TABLE x_stances AS SELECT DISTINCT ch.up AS a, f.pos
-      FROM f_stances f, unnest([f.src, f.dst]) u(a) JOIN chain ch ON ch.actor = u.a`,
+    `CREATE TABLE x_stances AS SELECT DISTINCT ch.up AS a, s.pos::INTEGER AS pos
+      FROM stances s, unnest([s."from", s."to"]) u(id)
+        JOIN actor_ids ai ON ai.id = u.id JOIN chain ch ON ch.actor = ai.a`,
   ],
   [
     "x_quotes",
@@ -356,6 +340,45 @@ const FACTS: readonly (readonly [name: string, sql: string])[] = [
       SELECT i.a, COALESCE(t.n, 0)::BIGINT AS n,
         (row_number() OVER (ORDER BY COALESCE(t.n, 0) DESC, i.a) - 1)::INTEGER AS rank
       FROM actor_ids i LEFT JOIN totals t ON t.a = i.a ORDER BY rank`,
+  ],
+  [
+    "f_events",
+    `CREATE TABLE f_events AS
+      SELECT e.pos::INTEGER AS pos, ${dateParts("e.date")}, COALESCE(ep.e, -1) AS ep,
+        COALESCE(b.bits, 0) AS bits, e.outside_n > 0 AS outside, ${ACTS}
+      FROM events e LEFT JOIN event_bits b ON b.id = e.id LEFT JOIN episode_ids ep ON ep.id = e.episode
+        ${actsJoin("events", "e")}
+      ORDER BY e.pos`,
+  ],
+  [
+    "f_stances",
+    `CREATE TABLE f_stances AS
+      SELECT s.pos::INTEGER AS pos, ${dateParts("s.date")},
+        ${EPISODE_OF} AS ep, COALESCE(t.bit, 0) AS bits, s.outside_n > 0 AS outside,
+        src.a AS src, dst.a AS dst, t.place AS type, ${ACTS}
+      FROM stances s ${episodeJoins("stances", "s")} ${actsJoin("stances", "s")}
+        LEFT JOIN type_bits t ON t.type = s.type
+        LEFT JOIN actor_ids src ON src.id = s."from"
+        LEFT JOIN actor_ids dst ON dst.id = s."to"
+      ORDER BY s.pos`,
+  ],
+  [
+    "f_quotes",
+    `CREATE TABLE f_quotes AS
+      SELECT qu.pos::INTEGER AS pos, ${dateParts("qu.date")},
+        ${EPISODE_OF} AS ep,
+        COALESCE(b.bits, 0) | CASE WHEN cl.id IS NOT NULL THEN ${DISPUTE_BIT} ELSE 0 END AS bits,
+        qu.outside_n > 0 AS outside,
+        -- What the quote search looks in: the words, then the speaker's name, short name and role.
+        js_lower(qu.text || CASE WHEN sp.id IS NULL THEN '' ELSE
+          chr(0) || sp.name || COALESCE(chr(0) || sp.shortName, '') || COALESCE(chr(0) || sp.role, '') END) AS search,
+        ${ACTS}
+      FROM quotes qu ${episodeJoins("quotes", "qu")} ${actsJoin("quotes", "qu")}
+        LEFT JOIN event_bits b ON b.id = qu.eventId
+        LEFT JOIN (SELECT DISTINCT id FROM claims) cl ON cl.id = qu.claimId
+        LEFT JOIN actor_ids ai ON ai.id = qu.speaker
+        LEFT JOIN actors sp ON sp.pos = ai.a
+      ORDER BY qu.pos`,
   ],
   [
     "f_events_actors",
@@ -481,6 +504,13 @@ function passing(kind: Kind, r: Resolved): { sql: string; values: DuckDBValue[];
   };
 }
 
+/**
+ * Up to this many passing records, the actor counts group the records' own actor lists; past it, they take
+ * the busiest actors first (the threshold algorithm in `actorCounts`), whose cost depends on how concentrated
+ * the counts are, not on how many records pass.
+ */
+export const NARROW_RECORDS = 250_000;
+
 /** True when a view filters on nothing but (perhaps) actors: the actor counts are then the totals. */
 const onlyActors = (view: FilterView) =>
   view.years === null &&
@@ -497,7 +527,11 @@ function periodStartOf(key: number, unit: PeriodUnit): string {
   return `${iso(Math.floor(key / 10000), 4)}-${iso(Math.floor(key / 100) % 100, 2)}-${iso(key % 100, 2)}`;
 }
 
-function duckSource(instance: DuckDBInstance, c: DuckDBConnection): DuckSource {
+function duckSource(
+  instance: DuckDBInstance,
+  c: DuckDBConnection,
+  { narrowRecords, firstReach }: Required<DuckOptions>,
+): DuckSource {
   const rows = async (sql: string, values: DuckDBValue[] = []) =>
     (await c.runAndReadAll(sql, values)).getRowObjectsJS() as Record<string, unknown>[];
   // Small and asked on every request: read once.
@@ -605,17 +639,36 @@ function duckSource(instance: DuckDBInstance, c: DuckDBConnection): DuckSource {
         return named(
           await rows(`SELECT a AS actor, n FROM actor_rank WHERE n > 0 ORDER BY rank LIMIT ?`, [limit]),
         );
+      // A narrow filter: few records pass, so count their actors straight from their lists.
+      const own = (["events", "stances", "quotes"] as const).map((kind) => ({
+        kind,
+        ...whereOf(kind, r, { ignoreActors: true }),
+      }));
+      const values = own.flatMap((p) => p.values);
+      const [{ n: passing } = { n: 0 }] = await rows(
+        `SELECT ${own.map(({ kind, sql }) => `(SELECT count(*) FROM f_${kind} f ${sql})`).join(" + ")} AS n`,
+        values,
+      );
+      if (Number(passing) <= narrowRecords)
+        return named(
+          await rows(
+            `SELECT a AS actor, count(*) AS n FROM (${own
+              .map(({ kind, sql }) => `SELECT unnest(f.acts) AS a FROM f_${kind} f ${sql}`)
+              .join(" UNION ALL ")}) GROUP BY a ORDER BY n DESC, a LIMIT ?`,
+            [...values, limit],
+          ),
+        );
       const parts = (["events", "stances", "quotes"] as const).map((kind) => ({
         kind,
         ...whereOf(kind, r, { ignoreActors: true, actorTable: true }),
       }));
-      // The threshold algorithm (Fagin's, over one list): count only the actors ranked above `reach` by their
+      // A broad one: the threshold algorithm (Fagin's, over one list): count only the actors ranked above `reach` by their
       // records in the whole dataset; an actor ranked lower has at most its own total under any filter, so once
       // the k-th count found beats the total at `reach`, nobody further down can enter the top k. A broad
       // filter stops after the first few thousand actors; a narrow one widens the reach fourfold each round,
       // at worst to every actor (about 1.3 full passes).
       const [{ n: actorCount } = { n: 0 }] = await rows(`SELECT count(*) AS n FROM actor_rank`);
-      for (let reach = Math.max(4 * limit, 1024); ; reach *= 4) {
+      for (let reach = Math.max(4 * limit, firstReach); ; reach *= 4) {
         const everyone = reach >= Number(actorCount);
         const within = everyone ? "" : ` AND f.rank < ${reach}`;
         const found = await rows(
