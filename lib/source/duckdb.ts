@@ -551,17 +551,28 @@ function duckSource(
     );
     return new Map(found.map((x) => [Number(x.a), String(x.id)]));
   };
+  // Actor ids a view names, and their ranks (null: not in the dataset), kept as they are asked: a reader
+  // changes filters around the same few actors, and each lookup is a query. Bounded, oldest out first.
+  const ranks = new Map<string, number | null>();
+  const ranksOf = async (ids: readonly string[]): Promise<(number | null)[]> => {
+    const missing = [...new Set(ids.filter((id) => !ranks.has(id)))];
+    if (missing.length > 0) {
+      const found = await rows(
+        `SELECT i.id, r.rank FROM actor_ids i JOIN actor_rank r ON r.a = i.a
+          WHERE i.id IN (${missing.map(() => "?").join(", ")})`,
+        missing,
+      );
+      const byId = new Map(found.map((x) => [String(x.id), Number(x.rank)]));
+      for (const id of missing) {
+        if (ranks.size >= 10_000) ranks.delete(ranks.keys().next().value!);
+        ranks.set(id, byId.get(id) ?? null);
+      }
+    }
+    return ids.map((id) => ranks.get(id) ?? null);
+  };
   const resolve = async (view: FilterView): Promise<Resolved> => {
-    const actors =
-      view.actors.length === 0
-        ? []
-        : (
-            await rows(
-              `SELECT r.rank AS a FROM actor_ids i JOIN actor_rank r ON r.a = i.a
-                WHERE i.id IN (${view.actors.map(() => "?").join(", ")}) ORDER BY r.rank`,
-              [...view.actors],
-            )
-          ).map((r) => Number(r.a));
+    const known = (await ranksOf(view.actors)).filter((rank): rank is number => rank !== null);
+    const actors = [...new Set(known)].sort((a, b) => a - b);
     const episode = view.episode === null ? null : ((await episodeNumbers()).get(view.episode) ?? -2);
     return { view, actors, episode };
   };
@@ -690,18 +701,14 @@ function duckSource(
       }
     },
     async context(actorIds) {
-      const known =
-        actorIds.length === 0
-          ? []
-          : await rows(`SELECT id FROM actor_ids WHERE id IN (${actorIds.map(() => "?").join(", ")})`, [
-              ...actorIds,
-            ]);
+      const found = await ranksOf(actorIds);
+      const known = actorIds.filter((_, k) => found[k] !== null);
       span ??= rows(`SELECT min(year) AS lo, max(year) AS hi FROM (
           SELECT year FROM f_events UNION ALL SELECT year FROM f_stances UNION ALL SELECT year FROM f_quotes)`).then(
         ([r]) => (r?.lo == null ? { start: 2000, end: 2000 } : { start: Number(r.lo), end: Number(r.hi) }),
       );
       return {
-        actorIds: new Set(known.map((x) => String(x.id))),
+        actorIds: new Set(known),
         episodeIds: new Set((await episodeNumbers()).keys()),
         span: await span,
       };
