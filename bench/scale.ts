@@ -16,6 +16,7 @@ import { indexDataset } from "../lib/data/indexDataset";
 import { STANCE_TYPE_BIT } from "../lib/data/indexDataset";
 import type { DatasetFile, StanceType } from "../lib/model/schema";
 import { STANCE_TYPES } from "../lib/model/vocabulary";
+import { DEFAULT_VIEW } from "../lib/model/viewState";
 import type { FilterView } from "../lib/select/filters";
 import { checkTables, openDuckSource, type DuckSource } from "../lib/source/duckdb";
 import { indexSource } from "../lib/source/indexSource";
@@ -67,14 +68,8 @@ const stats = (xs: readonly number[]): Stats => ({
   n: xs.length,
 });
 
-const DEFAULT_FILTERS: FilterView = {
-  actors: [],
-  years: null,
-  episode: null,
-  stances: [],
-  q: "",
-  provenance: null,
-};
+/** The default view's filters: nothing filtered. */
+const DEFAULT_FILTERS: FilterView = DEFAULT_VIEW;
 
 /** An actor every generated size has: the states come first (scaleData.ts), so `actor-k` for small k is one. */
 const stateId = (k: number) => `actor-${k}`;

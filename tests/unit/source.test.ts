@@ -8,7 +8,7 @@ import { DatasetError } from "@/lib/data/DatasetError";
 import { indexDataset } from "@/lib/data/indexDataset";
 import { isDuckDataset, loadDataset } from "@/lib/data/loadDataset";
 import type { DatasetFile } from "@/lib/model/schema";
-import { PROVENANCE_REPORTS } from "@/lib/model/viewState";
+import { DEFAULT_VIEW, PROVENANCE_REPORTS } from "@/lib/model/viewState";
 import { STANCE_TYPES } from "@/lib/model/vocabulary";
 import type { FilterView } from "@/lib/select/filters";
 import { checkTables, openDuckSource, writeTables, type DuckSource } from "@/lib/source/duckdb";
@@ -27,14 +27,8 @@ UNICODE_WORDS.forEach((word, i) => {
   quote.text = `${word} ${quote.text}`;
 });
 
-const NO_FILTER: FilterView = {
-  actors: [],
-  years: null,
-  episode: null,
-  stances: [],
-  q: "",
-  provenance: null,
-};
+/** The default view's filters: nothing filtered. */
+const NO_FILTER: FilterView = DEFAULT_VIEW;
 
 /** Random filter views over a dataset's own ids, words and span (plus an id it lacks, which matches nothing). */
 function views(data: DatasetFile): fc.Arbitrary<FilterView> {
