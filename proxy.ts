@@ -68,9 +68,11 @@ function serverOnlyDataset(): ServerOnly | null {
 }
 
 /** The page every path but the data routes shows while the dataset is served through DuckDB alone. */
-function serverOnlyPage({ events, stances, quotes, limit }: ServerOnly) {
+function serverOnlyPage({ events, stances, quotes, limit }: ServerOnly, search: string) {
   const n = (x: number) => x.toLocaleString("en-US");
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stance Atlas: a dataset served through DuckDB</title></head><body><main><h1>Stance Atlas</h1><p>This dataset has ${n(events)} events, ${n(stances)} stances and ${n(quotes)} quotes: more than the views take into the browser (${n(limit)} events). The server answers what each view needs through DuckDB at <code>/api/source/summary</code>, <code>/periods</code>, <code>/edges</code>, <code>/quotes</code> and <code>/actors</code>, each taking the dashboard's URL keys (<a href="/api/source/summary">the summary</a>); the dashboard's views over those answers are not built yet (issue 23). A dataset of ${n(limit)} events or fewer opens in the dashboard as usual.</p></main></body></html>`;
+  // The link keeps the page's own view keys (escaped for the attribute), so /?actors=iran links to Iran's counts.
+  const summary = `/api/source/summary${search}`.replaceAll("&", "&amp;").replaceAll('"', "&quot;");
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stance Atlas: a dataset served through DuckDB</title></head><body><main><h1>Stance Atlas</h1><p>This dataset has ${n(events)} events, ${n(stances)} stances and ${n(quotes)} quotes: more than the views take into the browser (${n(limit)} events, set by <code>STANCE_ATLAS_BROWSER_EVENTS</code>). The dashboard's views over a dataset this size are not built yet. The server answers what each view needs through DuckDB at <code>/api/source/summary</code>, <code>/periods</code>, <code>/edges</code>, <code>/quotes</code> and <code>/actors</code>, each taking the dashboard's URL keys (<a href="${summary}">the summary of this view</a>).</p></main></body></html>`;
   return new NextResponse(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
@@ -99,7 +101,14 @@ function noDatasetFile(request: NextRequest) {
 export function proxy(request: NextRequest) {
   const serverOnly = serverOnlyDataset();
   if (serverOnly && request.nextUrl.pathname === "/dataset.json") return noDatasetFile(request);
-  if (serverOnly && !request.nextUrl.pathname.startsWith("/api/source/")) return serverOnlyPage(serverOnly);
+  // A link preview's image and oEmbed's JSON cannot be a page of text: say why, as the clients expect.
+  if (serverOnly && (request.nextUrl.pathname === "/og" || request.nextUrl.pathname === "/oembed"))
+    return NextResponse.json(
+      { error: "This dataset is served through DuckDB alone: there are no views to preview or embed." },
+      { status: 404 },
+    );
+  if (serverOnly && !request.nextUrl.pathname.startsWith("/api/source/"))
+    return serverOnlyPage(serverOnly, request.nextUrl.search);
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { frameable: isEmbedRequest(request.nextUrl) });
 

@@ -9,7 +9,10 @@ import { openDuckSource, writeTables } from "../lib/source/duckdb";
 
 const [input, output, flag] = process.argv.slice(2);
 if (!input || !output || (flag !== undefined && flag !== "--csv")) {
-  console.error("usage: npx tsx scripts/to-parquet.ts <dataset.json> <output directory> [--csv]");
+  console.error(
+    "usage: npx tsx scripts/to-parquet.ts <dataset.json> <output directory> [--csv]\n" +
+      "       npx tsx scripts/to-parquet.ts <dataset.json> <output.duckdb>",
+  );
   process.exit(2);
 }
 try {

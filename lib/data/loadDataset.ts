@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DatasetFile } from "../model/schema";
 import { DatasetError } from "./DatasetError";
@@ -38,7 +38,31 @@ const cache = processCache("datasets", () => new Map<string, DatasetFile>());
  * database) rather than a JSON file: the server reads it through DuckDB at its start (lib/source/server.ts).
  */
 export function isDuckDataset(file: string): boolean {
-  return file.endsWith(".duckdb") || statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+  return (
+    isDuckDatabaseFile(file) ||
+    statSync(file, { throwIfNoEntry: false })?.isDirectory() === true ||
+    // One table's file: DuckDB's loader says to name the directory, where JSON's would say "not valid UTF-8".
+    /\.(parquet|csv)$/i.test(file)
+  );
+}
+
+/**
+ * True for a DuckDB database file: named `.duckdb`, or any file whose header carries DuckDB's magic bytes
+ * ("DUCK" at byte 8), so a database saved as `atlas.db` is not read as JSON.
+ */
+export function isDuckDatabaseFile(file: string): boolean {
+  if (file.endsWith(".duckdb")) return true;
+  try {
+    const fd = openSync(file, "r");
+    try {
+      const head = Buffer.alloc(12);
+      return readSync(fd, head, 0, 12, 0) === 12 && head.toString("latin1", 8, 12) === "DUCK";
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** Gives {@link loadDataset} a dataset read another way (a DuckDB dataset, read back at the server's start). */

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
 import { STANCE_TYPE_BIT } from "../data/indexDataset";
+import { isDuckDatabaseFile } from "../data/loadDataset";
 import type { DatasetFile, Quote } from "../model/schema";
 import { STANCE_TYPES } from "../model/vocabulary";
 import { PROVENANCE_REPORTS } from "../model/viewState";
@@ -209,15 +210,28 @@ async function loadTables(connection: DuckDBConnection, input: DuckInput): Promi
     return;
   }
   const where = input.path;
-  if (where.endsWith(".duckdb")) {
-    if (!existsSync(where)) throw new Error(`${where}: no such DuckDB database`);
+  if (isDuckDatabaseFile(where)) {
+    if (!existsSync(where)) throw new Error(`no such DuckDB database`);
     await connection.run(`ATTACH ${literal(where)} AS src (READ_ONLY)`);
     for (const table of TABLES)
       await connection.run(`CREATE VIEW ${q(table)} AS SELECT * FROM src.${q(table)}`);
     return;
   }
   if (!statSync(where, { throwIfNoEntry: false })?.isDirectory())
-    throw new Error(`${where}: expected a directory of Parquet or CSV files, or a .duckdb database`);
+    throw new Error(
+      /\.(parquet|csv)$/i.test(where)
+        ? `one ${path.extname(where).slice(1)} file; point STANCE_ATLAS_DATASET at the directory that holds the seven tables (${TABLES.map((t) => `${t}${path.extname(where)}`).join(", ")})`
+        : `expected a directory of Parquet or CSV files, or a DuckDB database`,
+    );
+  // Every missing table at once, so one look at the message says what to add.
+  const missing = TABLES.filter(
+    (table) =>
+      !existsSync(path.join(where, `${table}.parquet`)) && !existsSync(path.join(where, `${table}.csv`)),
+  );
+  if (missing.length > 0)
+    throw new Error(
+      `no ${missing.map((t) => `${t}.parquet or ${t}.csv`).join(", ")} (scripts/to-parquet.ts writes all seven tables)`,
+    );
   for (const table of TABLES) {
     const parquet = path.join(where, `${table}.parquet`);
     const csv = path.join(where, `${table}.csv`);
@@ -231,7 +245,7 @@ async function loadTables(connection: DuckDBConnection, input: DuckInput): Promi
       await connection.run(
         `CREATE TABLE ${q(table)} AS SELECT * FROM read_csv(${literal(csv)}, header = true, columns = {${spec}})`,
       );
-    } else throw new Error(`${where}: no ${table}.parquet or ${table}.csv`);
+    }
   }
 }
 

@@ -137,10 +137,18 @@ export async function startDuckDataset(file: string = datasetPath()): Promise<vo
     if (isDuckDataset(file)) await checkOrThrow(source, file);
     const summary = await source.summary(DEFAULT_VIEW);
     const limit = browserMaxEvents();
-    if (summary.events > limit) serverOnlySlot().value = { ...summary, limit };
-    else if (isDuckDataset(file)) primeDataset(file, await datasetOf(source, file));
+    const where = `${labelOf(file)} through DuckDB: ${summary.events.toLocaleString("en-US")} events`;
+    if (summary.events > limit) {
+      serverOnlySlot().value = { ...summary, limit };
+      console.log(`${where}, more than ${BROWSER_EVENTS_ENV} (${limit}): the /api/source routes serve it`);
+    } else {
+      if (isDuckDataset(file)) primeDataset(file, await datasetOf(source, file));
+      console.log(`${where}: the dashboard serves it`);
+    }
   } catch (err) {
-    console.error(err instanceof DatasetError ? err.message : `${file}: ${(err as Error).message}`);
+    // DuckDB's own errors carry the SQL that met them on later lines: the first line names the file.
+    const message = (err as Error).message.split("\n")[0];
+    console.error(err instanceof DatasetError ? err.message : `${labelOf(file)}: ${message}`);
     process.exit(1);
   }
 }

@@ -120,10 +120,16 @@ test("a dataset too big for the browser: every page says so, the routes answer",
   page,
   request,
 }) => {
-  for (const path of ["/", "/?actors=russia&toString=1", "/about", "/stories", "/og", "/nope"]) {
+  for (const path of ["/", "/?actors=russia&toString=1", "/about", "/stories", "/nope"]) {
     const res = await request.get(ROUTES_BASE + path);
     expect(res.status(), path).toBe(200);
     expect(await res.text(), path).toContain("more than the views take into the browser");
+  }
+  // A preview image and oEmbed's JSON cannot be a page of text: a 404 that says why.
+  for (const path of ["/og?years=2024", "/oembed?url=http%3A%2F%2F127.0.0.1%2F"]) {
+    const res = await request.get(ROUTES_BASE + path);
+    expect(res.status(), path).toBe(404);
+    expect((await res.json()).error, path).toContain("served through DuckDB alone");
   }
   for (const encoding of ["gzip", "identity"]) {
     const file = await request.get(`${ROUTES_BASE}/dataset.json`, {
@@ -137,9 +143,13 @@ test("a dataset too big for the browser: every page says so, the routes answer",
   await expect(page.getByRole("main")).toContainText(
     `This dataset has ${data.events.length} events, ${data.stances.length} stances and ${data.quotes.length} quotes`,
   );
-  await page.getByRole("link", { name: "the summary" }).click();
+  await page.getByRole("link", { name: "the summary of this view" }).click();
   await expect(page).toHaveURL(/\/api\/source\/summary$/);
   await expect(page.locator("body")).toContainText(`"events":${data.events.length}`);
+  // The link keeps the page's view keys.
+  await page.goto(ROUTES_BASE + "/?actors=iran&years=2024");
+  await page.getByRole("link", { name: "the summary of this view" }).click();
+  await expect(page).toHaveURL(/\/api\/source\/summary\?actors=iran&years=2024$/);
   const res = await request.get(`${ROUTES_BASE}/api/source/edges?actors=iran`);
   expect(res.headers()["x-source"]).toBe("duckdb");
   expect((await res.json()).edges.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -251,6 +251,36 @@ describe("a dataset in DuckDB's table form", () => {
     await expect(openDuckSource({ path: path.join(dir, "missing.duckdb") })).rejects.toThrow(
       /no such DuckDB database/,
     );
+  });
+
+  it("asks for the directory when given one table's file, and lists every missing table", async () => {
+    const target = path.join(dir, "tables");
+    mkdirSync(target);
+    const source = await openDuckSource({ dataset: bundled });
+    await writeTables(source, target, "parquet");
+    await source.close();
+    const one = path.join(target, "events.parquet");
+    expect(isDuckDataset(one)).toBe(true);
+    await expect(openDuckSource({ path: one })).rejects.toThrow(
+      /one parquet file; point STANCE_ATLAS_DATASET at the directory that holds the seven tables \(actors\.parquet, episodes\.parquet, events\.parquet/,
+    );
+    rmSync(path.join(target, "quotes.parquet"));
+    rmSync(path.join(target, "claims.parquet"));
+    await expect(openDuckSource({ path: target })).rejects.toThrow(
+      "no quotes.parquet or quotes.csv, claims.parquet or claims.csv (scripts/to-parquet.ts writes all seven tables)",
+    );
+  });
+
+  it("knows a DuckDB database by its header, whatever its name", async () => {
+    const database = path.join(dir, "renamed.duckdb");
+    const source = await openDuckSource({ dataset: bundled });
+    await writeTables(source, database, "duckdb");
+    await source.close();
+    const renamed = path.join(dir, "atlas.db");
+    renameSync(database, renamed);
+    expect(isDuckDataset(renamed)).toBe(true);
+    expect(isDuckDataset(path.resolve("data/escalations.json"))).toBe(false);
+    expect(await readBackDataset(renamed)).toEqual(bundled);
   });
 
   it("tells the JSON loader that a DuckDB dataset is read at the server's start", () => {
