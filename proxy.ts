@@ -100,15 +100,17 @@ function noDatasetFile(request: NextRequest) {
  */
 export function proxy(request: NextRequest) {
   const serverOnly = serverOnlyDataset();
-  if (serverOnly && request.nextUrl.pathname === "/dataset.json") return noDatasetFile(request);
-  // A link preview's image and oEmbed's JSON cannot be a page of text: say why, as the clients expect.
-  if (serverOnly && (request.nextUrl.pathname === "/og" || request.nextUrl.pathname === "/oembed"))
-    return NextResponse.json(
-      { error: "This dataset is served through DuckDB alone: there are no views to preview or embed." },
-      { status: 404 },
-    );
-  if (serverOnly && !request.nextUrl.pathname.startsWith("/api/source/"))
+  const where = request.nextUrl.pathname;
+  if (serverOnly && !where.startsWith("/api/source/")) {
+    if (where === "/dataset.json") return noDatasetFile(request);
+    // A link preview's image and oEmbed's JSON cannot be a page of text: say why, as the clients expect.
+    if (where === "/og" || where === "/oembed")
+      return NextResponse.json(
+        { error: "This dataset is served through DuckDB alone: there are no views to preview or embed." },
+        { status: 404 },
+      );
     return serverOnlyPage(serverOnly, request.nextUrl.search);
+  }
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { frameable: isEmbedRequest(request.nextUrl) });
 

@@ -20,6 +20,7 @@ import { DEFAULT_VIEW } from "../lib/model/viewState";
 import type { FilterView } from "../lib/select/filters";
 import { checkTables, openDuckSource, type DuckSource } from "../lib/source/duckdb";
 import { indexSource } from "../lib/source/indexSource";
+import { recordsOf } from "../lib/source/server";
 import { MAX_TOP } from "../lib/source/types";
 import { MAX_DRAWN_EDGES } from "../lib/select/graphEdges";
 import { percentile } from "./interactions";
@@ -236,12 +237,7 @@ interface Peer {
 
 /** Reads the table form's records back into a dataset, in dataset order (no validation: the bench's own data). */
 async function readBack(source: DuckSource): Promise<DatasetFile> {
-  const out: Record<string, unknown[]> = {};
-  for (const table of PARQUET_TABLES)
-    out[table] = (await source.query(`SELECT record FROM "${table}" ORDER BY pos`)).map(
-      (r) => JSON.parse(String(r.record)) as unknown,
-    );
-  return out as unknown as DatasetFile;
+  return (await recordsOf(source, "the bench's Parquet")) as unknown as DatasetFile;
 }
 
 function indexPeer(data: DatasetFile): Peer & { index: ReturnType<typeof indexDataset> } {

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { DatasetError } from "../lib/data/DatasetError";
 import { loadDataset } from "../lib/data/loadDataset";
-import { openDuckSource, writeTables } from "../lib/source/duckdb";
+import { exportTables } from "../lib/source/duckdb";
 
 const [input, output, flag] = process.argv.slice(2);
 if (!input || !output || (flag !== undefined && flag !== "--csv")) {
@@ -16,12 +16,11 @@ if (!input || !output || (flag !== undefined && flag !== "--csv")) {
   process.exit(2);
 }
 try {
-  const source = await openDuckSource({ dataset: loadDataset(input) });
   const format = output.endsWith(".duckdb") ? "duckdb" : flag === "--csv" ? "csv" : "parquet";
   if (format === "duckdb" && existsSync(output)) throw new Error(`${output} exists: choose a new file`);
+  const dataset = loadDataset(input);
   if (format !== "duckdb") mkdirSync(output, { recursive: true });
-  await writeTables(source, output, format);
-  await source.close();
+  await exportTables(dataset, output, format);
   console.log(`${output}: the tables of ${input} as ${format === "duckdb" ? "a DuckDB database" : format}`);
 } catch (err) {
   console.error(err instanceof DatasetError ? err.message : (err as Error).message);

@@ -14,8 +14,12 @@ export const DATASET_ROUTE = "/dataset.json";
 
 /** The inline limit in force: `$STANCE_ATLAS_INLINE_BYTES` when it is a whole number, else the default. */
 export function inlineByteLimit(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const raw = env[INLINE_BYTES_ENV];
-  return raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw) : INLINE_BYTE_LIMIT;
+  return wholeNumberSetting(env[INLINE_BYTES_ENV], INLINE_BYTE_LIMIT);
+}
+
+/** A limit set in the environment: its value when it is a whole number, else the default. */
+export function wholeNumberSetting(raw: string | undefined, fallback: number): number {
+  return raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw) : fallback;
 }
 
 /** Whether a dataset of this many JSON bytes travels inside the page. */

@@ -34,8 +34,10 @@ export function processCache<T>(name: string, make: () => T): T {
 const cache = processCache("datasets", () => new Map<string, DatasetFile>());
 
 /**
- * True when the path names DuckDB's kind of dataset (a directory of Parquet or CSV files, or a `.duckdb`
- * database) rather than a JSON file: the server reads it through DuckDB at its start (lib/source/server.ts).
+ * True when the path names DuckDB's kind of dataset rather than a JSON file: a directory of Parquet or CSV
+ * files, a DuckDB database (see {@link isDuckDatabaseFile}), or one table's `.parquet` or `.csv` file (which
+ * DuckDB's loader then refuses, asking for its directory). The server reads it through DuckDB at its start
+ * (lib/source/server.ts).
  */
 export function isDuckDataset(file: string): boolean {
   return (

@@ -27,11 +27,16 @@ export function binEvents(events: readonly { date: string }[], unit: BinUnit): B
     for (let i = 0; i < digits; i++) if (i !== 4 && i !== 7) key = key * 10 + iso.charCodeAt(i) - 48;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const toIso = (key: number) =>
-    unit === "year"
-      ? `${pad(key, 4)}-01-01`
-      : unit === "month"
-        ? `${pad(Math.floor(key / 100), 4)}-${pad(key % 100, 2)}-01`
-        : `${pad(Math.floor(key / 10000), 4)}-${pad(Math.floor(key / 100) % 100, 2)}-${pad(key % 100, 2)}`;
-  return [...counts].sort(([a], [b]) => a - b).map(([key, count]) => ({ start: toIso(key), unit, count }));
+  return [...counts]
+    .sort(([a], [b]) => a - b)
+    .map(([key, count]) => ({ start: periodStart(key, unit), unit, count }));
+}
+
+/** The ISO date of a period's first day from its numeric key: 2024, 202404 or 20240413 by the unit. */
+export function periodStart(key: number, unit: BinUnit): string {
+  return unit === "year"
+    ? `${pad(key, 4)}-01-01`
+    : unit === "month"
+      ? `${pad(Math.floor(key / 100), 4)}-${pad(key % 100, 2)}-01`
+      : `${pad(Math.floor(key / 10000), 4)}-${pad(Math.floor(key / 100) % 100, 2)}-${pad(key % 100, 2)}`;
 }

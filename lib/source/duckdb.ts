@@ -4,6 +4,7 @@ import path from "node:path";
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
 import { STANCE_TYPE_BIT } from "../data/indexDataset";
 import { isDuckDatabaseFile } from "../data/loadDataset";
+import { periodStart } from "../layout/timelineBins";
 import type { DatasetFile, Quote } from "../model/schema";
 import { STANCE_TYPES } from "../model/vocabulary";
 import { PROVENANCE_REPORTS } from "../model/viewState";
@@ -13,7 +14,6 @@ import type {
   DataSource,
   EdgeCount,
   PeriodCount,
-  PeriodUnit,
   QuotePage,
   QuotePageRequest,
   Top,
@@ -161,6 +161,12 @@ const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 /** Double-quoted SQL identifier (the names come from {@link TABLE_COLUMNS}, never from a request). */
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** A table's declared columns for DuckDB's JSON and CSV readers: `{'pos': 'BIGINT', …, 'record': 'VARCHAR'}`. */
+const columnSpec = (table: Table) =>
+  `{${Object.entries({ ...TABLE_COLUMNS[table], record: "VARCHAR" })
+    .map(([name, type]) => `'${name}': '${type}'`)
+    .join(", ")}}`;
+
 /** One row of the table form for a record: its filter columns and the record as JSON. */
 function rowOf(table: Table, record: Record<string, unknown>, pos: number): Record<string, unknown> {
   const row: Record<string, unknown> = { pos };
@@ -195,12 +201,8 @@ async function loadTables(connection: DuckDBConnection, input: DuckInput): Promi
         } finally {
           closeSync(fd);
         }
-        const columns = { ...TABLE_COLUMNS[table], record: "VARCHAR" };
-        const spec = Object.entries(columns)
-          .map(([name, type]) => `'${name}': '${type}'`)
-          .join(", ");
         await connection.run(
-          `CREATE TABLE ${q(table)} AS SELECT * FROM read_json($file, format = 'newline_delimited', columns = {${spec}})`,
+          `CREATE TABLE ${q(table)} AS SELECT * FROM read_json($file, format = 'newline_delimited', columns = ${columnSpec(table)})`,
           { file },
         );
       }
@@ -238,12 +240,8 @@ async function loadTables(connection: DuckDBConnection, input: DuckInput): Promi
     if (existsSync(parquet))
       await connection.run(`CREATE VIEW ${q(table)} AS SELECT * FROM read_parquet(${literal(parquet)})`);
     else if (existsSync(csv)) {
-      const columns = { ...TABLE_COLUMNS[table], record: "VARCHAR" };
-      const spec = Object.entries(columns)
-        .map(([name, type]) => `'${name}': '${type}'`)
-        .join(", ");
       await connection.run(
-        `CREATE TABLE ${q(table)} AS SELECT * FROM read_csv(${literal(csv)}, header = true, columns = {${spec}})`,
+        `CREATE TABLE ${q(table)} AS SELECT * FROM read_csv(${literal(csv)}, header = true, columns = ${columnSpec(table)})`,
       );
     }
   }
@@ -283,8 +281,8 @@ const EPISODE_OF = "COALESCE(CASE WHEN ev.id IS NOT NULL THEN eid.e ELSE byDate.
  * The statements that build the filter facts (see {@link openDuckSource}), the same as `indexDataset`
  * computes them, in order. Actors, episodes and stance types become integers (their place in the dataset or
  * the vocabulary): the queries then group and join on integers, not strings. The record-to-actor tables carry
- * the filter columns too and are sorted by actor, so the actor counts scan one table and the actor filter
- * reads only the row groups of the actors asked for.
+ * the filter columns too and are sorted by the actor's rank, so the actor filter reads only the row groups of
+ * the actors asked for and a filtered top-k reads the busiest actors first.
  */
 const FACTS: readonly (readonly [name: string, sql: string])[] = [
   [
@@ -296,10 +294,7 @@ const FACTS: readonly (readonly [name: string, sql: string])[] = [
     "actor_ids",
     `CREATE TABLE actor_ids AS SELECT id, max(pos)::INTEGER AS a FROM actors GROUP BY id ORDER BY a`,
   ],
-  [
-    "episode_ids",
-    `CREATE TABLE episode_ids AS SELECT id, max(pos)::INTEGER AS e, min(pos) AS first FROM episodes GROUP BY id`,
-  ],
+  ["episode_ids", `CREATE TABLE episode_ids AS SELECT id, max(pos)::INTEGER AS e FROM episodes GROUP BY id`],
   [
     "chain",
     // Each actor with itself and every actor up its affiliation chain; an unknown affiliation ends a chain,
@@ -533,14 +528,6 @@ const onlyActors = (view: FilterView) =>
   view.q.length === 0 &&
   view.provenance !== PROVENANCE_REPORTS;
 
-const iso = (n: number, width: number) => String(n).padStart(width, "0");
-/** The first day of a period from its integer key (2024, 202404, 20240413). */
-function periodStartOf(key: number, unit: PeriodUnit): string {
-  if (unit === "year") return `${iso(key, 4)}-01-01`;
-  if (unit === "month") return `${iso(Math.floor(key / 100), 4)}-${iso(key % 100, 2)}-01`;
-  return `${iso(Math.floor(key / 10000), 4)}-${iso(Math.floor(key / 100) % 100, 2)}-${iso(key % 100, 2)}`;
-}
-
 function duckSource(
   instance: DuckDBInstance,
   c: DuckDBConnection,
@@ -608,7 +595,7 @@ function duckSource(
         `SELECT f.${unit} AS k, count(*) AS n FROM ${where.sql} GROUP BY k ORDER BY k`,
         where.values,
       );
-      return found.map((r) => ({ start: periodStartOf(Number(r.k), unit), count: Number(r.n) }));
+      return found.map((r) => ({ start: periodStart(Number(r.k), unit), count: Number(r.n) }));
     },
     async edges(view, { limit }): Promise<Top<EdgeCount>> {
       const r = await resolve(view);
@@ -687,11 +674,11 @@ function duckSource(
         kind,
         ...whereOf(kind, r, { ignoreActors: true, actorTable: true }),
       }));
-      // A broad one: the threshold algorithm (Fagin's, over one list): count only the actors ranked above `reach` by their
-      // records in the whole dataset; an actor ranked lower has at most its own total under any filter, so once
-      // the k-th count found beats the total at `reach`, nobody further down can enter the top k. A broad
-      // filter stops after the first few thousand actors; a narrow one widens the reach fourfold each round,
-      // at worst to every actor (about 1.3 full passes).
+      // A broad one: the threshold algorithm (Fagin's, over one list). Count only the actors ranked above
+      // `reach` by their records in the whole dataset; an actor ranked lower has at most its own total under any
+      // filter, so once the k-th count found beats the total at `reach`, nobody further down can enter the top
+      // k. A broad filter stops after the first few thousand actors; a narrower one widens the reach fourfold
+      // each round, at worst to every actor (about 1.3 full passes).
       const [{ n: actorCount } = { n: 0 }] = await rows(`SELECT count(*) AS n FROM actor_rank`);
       for (let reach = Math.max(4 * limit, firstReach); ; reach *= 4) {
         const everyone = reach >= Number(actorCount);
@@ -736,7 +723,7 @@ function duckSource(
 }
 
 /** How a table's record is named in a problem: its table, place and id. */
-const named = (table: string) => `'${table} at pos ' || t.pos || COALESCE(' (id ' || t.id || ')', '')`;
+const recordName = (table: string) => `'${table} at pos ' || t.pos || COALESCE(' (id ' || t.id || ')', '')`;
 
 /** The record's own value of a column, as the table form's column holds it, for the agreement check. */
 function recordValue(table: Table, column: string): string {
@@ -754,36 +741,26 @@ function recordValue(table: Table, column: string): string {
  * browser is also checked record by record against the contract (lib/source/server.ts); a bigger one only
  * here, where checks cost a scan each, not a parse of every record in JavaScript.
  */
-function tableChecks(): { label: string; sql: string }[] {
-  const checks: { label: string; sql: string }[] = [];
+function tableChecks(): string[] {
+  const checks: string[] = [];
   for (const table of TABLES) {
     for (const column of Object.keys(TABLE_COLUMNS[table]))
       if (column !== "pos")
-        checks.push({
-          label: `${table}.${column}`,
-          sql: `SELECT ${named(table)} || ': column ${column} does not match the record' AS problem
-            FROM ${q(table)} t WHERE t.${q(column)} IS DISTINCT FROM ${recordValue(table, column)}`,
-        });
-    checks.push({
-      label: `${table} ids`,
-      sql: `SELECT '${table}: id ' || id || ' is used ' || count(*) || ' times' AS problem FROM ${q(table)}
-        GROUP BY id HAVING count(*) > 1`,
-    });
-    checks.push({
-      label: `${table} positions`,
-      sql: `SELECT '${table}: pos ' || pos || ' is used ' || count(*) || ' times' AS problem FROM ${q(table)}
-        GROUP BY pos HAVING count(*) > 1`,
-    });
+        checks.push(`SELECT ${recordName(table)} || ': column ${column} does not match the record' AS problem
+            FROM ${q(table)} t WHERE t.${q(column)} IS DISTINCT FROM ${recordValue(table, column)}`);
+    checks.push(`SELECT '${table}: id ' || id || ' is used ' || count(*) || ' times' AS problem FROM ${q(table)}
+        GROUP BY id HAVING count(*) > 1`);
+    checks.push(`SELECT '${table}: pos ' || pos || ' is used ' || count(*) || ' times' AS problem FROM ${q(table)}
+        GROUP BY pos HAVING count(*) > 1`);
   }
   const ref = (table: Table, column: string, target: Table, list = false) =>
-    checks.push({
-      label: `${table}.${column} → ${target}`,
-      sql: list
-        ? `SELECT ${named(table)} || ': ${column} names ' || u.id || ', which is not in ${target}' AS problem
+    checks.push(
+      list
+        ? `SELECT ${recordName(table)} || ': ${column} names ' || u.id || ', which is not in ${target}' AS problem
             FROM ${q(table)} t, unnest(t.${q(column)}) u(id) WHERE u.id NOT IN (SELECT id FROM ${q(target)})`
-        : `SELECT ${named(table)} || ': ${column} ' || t.${q(column)} || ' is not in ${target}' AS problem
+        : `SELECT ${recordName(table)} || ': ${column} ' || t.${q(column)} || ' is not in ${target}' AS problem
             FROM ${q(table)} t WHERE t.${q(column)} IS NOT NULL AND t.${q(column)} NOT IN (SELECT id FROM ${q(target)})`,
-    });
+    );
   ref("events", "actors", "actors", true);
   ref("events", "targets", "actors", true);
   ref("events", "episode", "episodes");
@@ -794,27 +771,18 @@ function tableChecks(): { label: string; sql: string }[] {
   ref("quotes", "eventId", "events");
   ref("quotes", "claimId", "claims");
   ref("actors", "affiliation", "actors");
-  checks.push({
-    label: "stances.type",
-    sql: `SELECT ${named("stances")} || ': type ' || COALESCE(t.type, 'null') || ' is not a stance type' AS problem
-      FROM stances t WHERE t.type IS NULL OR t.type NOT IN (SELECT type FROM type_bits)`,
-  });
+  checks.push(`SELECT ${recordName("stances")} || ': type ' || COALESCE(t.type, 'null') || ' is not a stance type' AS problem
+      FROM stances t WHERE t.type IS NULL OR t.type NOT IN (SELECT type FROM type_bits)`);
   for (const table of ["events", "stances", "quotes"] as const)
-    checks.push({
-      label: `${table}.date`,
-      sql: `SELECT ${named(table)} || ': date ' || COALESCE(t.date, 'null') || ' is not an ISO date YYYY-MM-DD' AS problem
-        FROM ${q(table)} t WHERE t.date IS NULL OR NOT regexp_full_match(t.date, '[0-9]{4}-[0-9]{2}-[0-9]{2}')`,
-    });
-  checks.push({
-    label: "affiliation cycles",
-    sql: `WITH RECURSIVE parent AS (SELECT id AS a, affiliation AS p FROM actors WHERE affiliation IS NOT NULL),
+    checks.push(`SELECT ${recordName(table)} || ': date ' || COALESCE(t.date, 'null') || ' is not an ISO date YYYY-MM-DD' AS problem
+        FROM ${q(table)} t WHERE t.date IS NULL OR NOT regexp_full_match(t.date, '[0-9]{4}-[0-9]{2}-[0-9]{2}')`);
+  checks.push(`WITH RECURSIVE parent AS (SELECT id AS a, affiliation AS p FROM actors WHERE affiliation IS NOT NULL),
       walk(start, cur, depth) AS (
         SELECT a, p, 1 FROM parent
         UNION ALL SELECT walk.start, parent.p, depth + 1 FROM walk JOIN parent ON parent.a = walk.cur
           WHERE walk.cur <> walk.start AND depth < 64)
       SELECT 'actors: ' || start || ' is its own affiliation, through its chain' AS problem FROM walk
-      WHERE cur = start`,
-  });
+      WHERE cur = start`);
   return checks;
 }
 
@@ -829,11 +797,11 @@ export async function checkTables(source: DuckSource): Promise<{ problems: strin
   const problems: string[] = [];
   let total = 0;
   for (const check of tableChecks()) {
-    const [counted] = await source.query(`SELECT count(*) AS n FROM (${check.sql})`);
+    const [counted] = await source.query(`SELECT count(*) AS n FROM (${check})`);
     const n = Number(counted?.n ?? 0);
     if (n === 0) continue;
     total += n;
-    const found = await source.query(`${check.sql} LIMIT ${PROBLEMS_PER_CHECK}`);
+    const found = await source.query(`${check} LIMIT ${PROBLEMS_PER_CHECK}`);
     problems.push(...found.map((r) => String(r.problem)));
   }
   return { problems, total };
@@ -847,27 +815,37 @@ export async function checkTables(source: DuckSource): Promise<{ problems: strin
 export const ROW_GROUP_SIZE = 16_384;
 
 /**
- * Writes an open source's dataset in the table form: one file per table (`events.parquet`, …) in the directory
- * `target`, or, for `duckdb`, one database file `target` (`….duckdb`) with those tables; either serves it
- * through DuckDB as `STANCE_ATLAS_DATASET=<target>` (scripts/to-parquet.ts).
+ * Writes a dataset in the table form: one file per table (`events.parquet`, …) in the directory `target`,
+ * or, for `duckdb`, one database file `target` (`….duckdb`) with those tables; either serves it through
+ * DuckDB as `STANCE_ATLAS_DATASET=<target>` (scripts/to-parquet.ts). Only the tables are loaded: the filter
+ * facts a source builds are not needed to write them.
  */
-export async function writeTables(
-  source: DuckSource,
+export async function exportTables(
+  dataset: DatasetFile,
   target: string,
   format: "parquet" | "csv" | "duckdb",
 ): Promise<void> {
-  if (format === "duckdb") await source.query(`ATTACH ${literal(target)} AS out`);
-  for (const table of TABLES) {
-    const rows = `SELECT * FROM ${q(table)} ORDER BY pos`;
-    if (format === "duckdb") await source.query(`CREATE TABLE out.${q(table)} AS ${rows}`);
-    else {
-      const file = literal(path.join(target, `${table}.${format}`));
-      const options =
-        format === "parquet"
-          ? `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE}`
-          : "FORMAT csv, HEADER true";
-      await source.query(`COPY (${rows}) TO ${file} (${options})`);
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const instance = await DuckDBInstance.create(":memory:");
+  const c = await instance.connect();
+  try {
+    await loadTables(c, { dataset });
+    if (format === "duckdb") await c.run(`ATTACH ${literal(target)} AS out`);
+    for (const table of TABLES) {
+      const rows = `SELECT * FROM ${q(table)} ORDER BY pos`;
+      if (format === "duckdb") await c.run(`CREATE TABLE out.${q(table)} AS ${rows}`);
+      else {
+        const file = literal(path.join(target, `${table}.${format}`));
+        const options =
+          format === "parquet"
+            ? `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE}`
+            : "FORMAT csv, HEADER true";
+        await c.run(`COPY (${rows}) TO ${file} (${options})`);
+      }
     }
+    if (format === "duckdb") await c.run(`DETACH out`);
+  } finally {
+    c.closeSync();
+    instance.closeSync();
   }
-  if (format === "duckdb") await source.query(`DETACH out`);
 }

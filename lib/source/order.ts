@@ -1,9 +1,5 @@
-import type { StanceType } from "../model/schema";
-import { STANCE_TYPES } from "../model/vocabulary";
+import { typeOrder } from "../select/graphEdges";
 import type { ActorCount, EdgeCount, Top } from "./types";
-
-/** Place of each stance type in the vocabulary: the last tie-break of edges. */
-const typePlace = new Map<string, number>(STANCE_TYPES.map((t, i) => [t, i]));
 
 /**
  * The `limit` edges with the most stances, ties by the source's, then the target's place in the actor list,
@@ -20,7 +16,7 @@ export function topEdges(
       b.count - a.count ||
       place(a.from) - place(b.from) ||
       place(a.to) - place(b.to) ||
-      (typePlace.get(a.type as StanceType) ?? -1) - (typePlace.get(b.type as StanceType) ?? -1),
+      (typeOrder.get(a.type) ?? -1) - (typeOrder.get(b.type) ?? -1),
   );
   return { total: edges.length, items: sorted.slice(0, limit) };
 }

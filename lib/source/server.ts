@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { DatasetError } from "../data/DatasetError";
+import { wholeNumberSetting } from "../data/delivery";
 import {
   DATASET_ENV,
   datasetPath,
@@ -8,7 +9,7 @@ import {
   primeDataset,
   processCache,
 } from "../data/loadDataset";
-import { validateDataset } from "../data/validateDataset";
+import { COLLECTIONS, validateDataset } from "../data/validateDataset";
 import type { DatasetFile } from "../model/schema";
 import { DEFAULT_VIEW } from "../model/viewState";
 import type { DuckSource } from "./duckdb";
@@ -32,8 +33,7 @@ export const BROWSER_EVENTS_ENV = "STANCE_ATLAS_BROWSER_EVENTS";
 
 /** The limit in force: `$STANCE_ATLAS_BROWSER_EVENTS` when it is a whole number, else the default. */
 export function browserMaxEvents(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const raw = env[BROWSER_EVENTS_ENV];
-  return raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw) : BROWSER_MAX_EVENTS;
+  return wholeNumberSetting(env[BROWSER_EVENTS_ENV], BROWSER_MAX_EVENTS);
 }
 
 /**
@@ -94,9 +94,17 @@ async function checkOrThrow(duck: DuckSource, file: string): Promise<void> {
 
 /** The records of an open DuckDB source as a checked dataset (see {@link readBackDataset}). */
 async function datasetOf(duck: DuckSource, file: string): Promise<DatasetFile> {
-  const label = labelOf(file);
+  return validateDataset(await recordsOf(duck, labelOf(file)), labelOf(file));
+}
+
+/**
+ * Every table's `record` as parsed JSON, in `pos` order, by collection: the dataset before its check (the
+ * bench reads its own generated data this way, unchecked). A record that is not JSON is a problem named with
+ * `label`, its table and its position.
+ */
+export async function recordsOf(duck: DuckSource, label: string): Promise<Record<string, unknown[]>> {
   const raw: Record<string, unknown[]> = {};
-  for (const table of ["sources", "actors", "episodes", "events", "stances", "quotes", "claims"])
+  for (const table of COLLECTIONS)
     raw[table] = (await duck.query(`SELECT pos, record FROM "${table}" ORDER BY pos`)).map((r) => {
       try {
         return JSON.parse(String(r.record)) as unknown;
@@ -104,7 +112,7 @@ async function datasetOf(duck: DuckSource, file: string): Promise<DatasetFile> {
         throw new DatasetError(label, [`${table} at pos ${String(r.pos)}: record is not valid JSON`]);
       }
     });
-  return validateDataset(raw, label);
+  return raw;
 }
 
 /** How a DuckDB dataset is served: in the browser as today, or (too big for it) through the routes alone. */
@@ -134,7 +142,8 @@ export async function startDuckDataset(file: string = datasetPath()): Promise<vo
   try {
     const source = (await serverSource()) as DuckSource;
     // A JSON dataset was checked by its loader and written to DuckDB from its records; files were not.
-    if (isDuckDataset(file)) await checkOrThrow(source, file);
+    const fromFiles = isDuckDataset(file);
+    if (fromFiles) await checkOrThrow(source, file);
     const summary = await source.summary(DEFAULT_VIEW);
     const limit = browserMaxEvents();
     const where = `${labelOf(file)} through DuckDB: ${summary.events.toLocaleString("en-US")} events`;
@@ -142,7 +151,7 @@ export async function startDuckDataset(file: string = datasetPath()): Promise<vo
       serverOnlySlot().value = { ...summary, limit };
       console.log(`${where}, more than ${BROWSER_EVENTS_ENV} (${limit}): the /api/source routes serve it`);
     } else {
-      if (isDuckDataset(file)) primeDataset(file, await datasetOf(source, file));
+      if (fromFiles) primeDataset(file, await datasetOf(source, file));
       console.log(`${where}: the dashboard serves it`);
     }
   } catch (err) {

@@ -11,7 +11,7 @@ import type { DatasetFile } from "@/lib/model/schema";
 import { DEFAULT_VIEW, PROVENANCE_REPORTS } from "@/lib/model/viewState";
 import { STANCE_TYPES } from "@/lib/model/vocabulary";
 import type { FilterView } from "@/lib/select/filters";
-import { checkTables, openDuckSource, writeTables, type DuckSource } from "@/lib/source/duckdb";
+import { checkTables, exportTables, openDuckSource, type DuckSource } from "@/lib/source/duckdb";
 import { indexSource } from "@/lib/source/indexSource";
 import { browserMaxEvents, readBackDataset, wantsDuck } from "@/lib/source/server";
 import type { DataSource, PeriodUnit } from "@/lib/source/types";
@@ -209,9 +209,7 @@ describe("a dataset in DuckDB's table form", () => {
   it.each(["parquet", "csv", "duckdb"] as const)("reads back as the same dataset from %s", async (format) => {
     const target = path.join(dir, format === "duckdb" ? "atlas.duckdb" : `atlas-${format}`);
     if (format !== "duckdb") mkdirSync(target);
-    const source = await openDuckSource({ dataset: bundled });
-    await writeTables(source, target, format);
-    await source.close();
+    await exportTables(bundled, target, format);
     expect(isDuckDataset(target)).toBe(true);
     expect(await readBackDataset(target)).toEqual(bundled);
   });
@@ -219,9 +217,7 @@ describe("a dataset in DuckDB's table form", () => {
   it("names the missing table of a directory", async () => {
     const target = path.join(dir, "partial");
     mkdirSync(target);
-    const source = await openDuckSource({ dataset: bundled });
-    await writeTables(source, target, "parquet");
-    await source.close();
+    await exportTables(bundled, target, "parquet");
     rmSync(path.join(target, "stances.parquet"));
     await expect(openDuckSource({ path: target })).rejects.toThrow(/no stances\.parquet or stances\.csv/);
   });
@@ -232,9 +228,7 @@ describe("a dataset in DuckDB's table form", () => {
     const broken = structuredClone(bundled);
     (broken.stances[3] as { type: string }).type = "applaud";
     // The table form carries each record as JSON: write it through DuckDB without the loader's check.
-    const source = await openDuckSource({ dataset: broken });
-    await writeTables(source, target, "csv");
-    await source.close();
+    await exportTables(broken, target, "csv");
     const error = await readBackDataset(target).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(DatasetError);
     expect((error as Error).message).toContain(target);
@@ -256,9 +250,7 @@ describe("a dataset in DuckDB's table form", () => {
   it("asks for the directory when given one table's file, and lists every missing table", async () => {
     const target = path.join(dir, "tables");
     mkdirSync(target);
-    const source = await openDuckSource({ dataset: bundled });
-    await writeTables(source, target, "parquet");
-    await source.close();
+    await exportTables(bundled, target, "parquet");
     const one = path.join(target, "events.parquet");
     expect(isDuckDataset(one)).toBe(true);
     await expect(openDuckSource({ path: one })).rejects.toThrow(
@@ -273,9 +265,7 @@ describe("a dataset in DuckDB's table form", () => {
 
   it("knows a DuckDB database by its header, whatever its name", async () => {
     const database = path.join(dir, "renamed.duckdb");
-    const source = await openDuckSource({ dataset: bundled });
-    await writeTables(source, database, "duckdb");
-    await source.close();
+    await exportTables(bundled, database, "duckdb");
     const renamed = path.join(dir, "atlas.db");
     renameSync(database, renamed);
     expect(isDuckDataset(renamed)).toBe(true);
@@ -333,9 +323,7 @@ describe("the checks of a DuckDB dataset's tables", () => {
   /** The bundled dataset as a .duckdb file, then changed by SQL the way a hand-edited file would be. */
   async function editedDatabase(name: string, sql: string[]): Promise<string> {
     const file = path.join(dir, `${name}.duckdb`);
-    const source = await openDuckSource({ dataset: bundled });
-    await writeTables(source, file, "duckdb");
-    await source.close();
+    await exportTables(bundled, file, "duckdb");
     const { DuckDBInstance } = await import("@duckdb/node-api");
     const instance = await DuckDBInstance.create(file);
     const connection = await instance.connect();

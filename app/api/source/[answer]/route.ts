@@ -2,7 +2,7 @@ import type { DatasetIndex } from "@/lib/data/indexDataset";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
 import { MAX_DRAWN_EDGES } from "@/lib/select/graphEdges";
 import type { FilterView } from "@/lib/select/filters";
-import { serverSource } from "@/lib/source/server";
+import { serverSource, type ServedSource } from "@/lib/source/server";
 import { MAX_QUOTE_PAGE, MAX_TOP, PERIOD_UNITS, type DataSource, type PeriodUnit } from "@/lib/source/types";
 import { MAX_PARAM_LENGTH, parseContextOf, parseViewState, type ParseContext } from "@/lib/view";
 
@@ -62,10 +62,7 @@ const indexContexts = new WeakMap<DatasetIndex, ParseContext>();
  * What the URL parsers check a view against: the source's ids and span (the routes take no selection). From
  * DuckDB only the actor ids the request names are looked up, since a dataset may have millions.
  */
-async function contextOf(
-  source: Awaited<ReturnType<typeof serverSource>>,
-  params: URLSearchParams,
-): Promise<ParseContext> {
+async function contextOf(source: ServedSource, params: URLSearchParams): Promise<ParseContext> {
   if (source.context) {
     const named = params
       .getAll("actors")
