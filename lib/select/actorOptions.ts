@@ -35,7 +35,7 @@ function searchOf(actors: readonly Actor[]): ActorSearch {
       (i) => actors[i]!.kind,
     );
     s = {
-      haystack: actors.map((a) => `${a.name}\u0000${a.shortName ?? ""}\u0000${a.id}`.toLowerCase()),
+      haystack: actors.map(haystackOf),
       nameRank,
       byKind,
     };
@@ -43,6 +43,14 @@ function searchOf(actors: readonly Actor[]): ActorSearch {
   }
   return s;
 }
+
+/** Each actor's lower-cased name, short name and id, by place in the list: what the picker's search reads. */
+export function actorHaystacks(actors: readonly Actor[]): readonly string[] {
+  return searchOf(actors).haystack;
+}
+
+/** One actor's searchable text (see {@link actorHaystacks}); DuckDB's source builds the same in SQL. */
+const haystackOf = (a: Actor) => `${a.name}\u0000${a.shortName ?? ""}\u0000${a.id}`.toLowerCase();
 
 /**
  * The actor picker's options: actors whose name, short name or id contains `query`, grouped by kind in

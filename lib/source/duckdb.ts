@@ -5,7 +5,7 @@ import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node
 import { STANCE_TYPE_BIT } from "../data/indexDataset";
 import { isDuckDatabaseFile } from "../data/loadDataset";
 import { periodStart } from "../layout/timelineBins";
-import type { DatasetFile, Quote } from "../model/schema";
+import type { Actor, DatasetFile, Quote } from "../model/schema";
 import { STANCE_TYPES } from "../model/vocabulary";
 import { PROVENANCE_REPORTS } from "../model/viewState";
 import type { FilterView } from "../select/filters";
@@ -542,6 +542,16 @@ function duckSource(
       (found) => new Map(found.map((r) => [String(r.id), Number(r.e)])),
     ));
   let span: Promise<{ start: number; end: number }> | null = null;
+  // The actors' searchable text (lib/select/actorOptions.ts `actorHaystacks`), built on the first search:
+  // a pass over every actor through JavaScript's lower-casing, which a dataset never searched need not pay.
+  let searchTable: Promise<unknown> | null = null;
+  const actorSearch = () =>
+    (searchTable ??= rows(`CREATE TABLE actor_search AS
+        SELECT i.a, js_lower(t.name || chr(0) || COALESCE(t.shortName, '') || chr(0) || t.id) AS hay
+        FROM actor_ids i JOIN actors t ON t.pos = i.a`).catch((err: unknown) => {
+      searchTable = null;
+      throw err;
+    }));
   /** The ids of actors by number: a lookup of the few a top-k answer names, not a join with every actor. */
   const idsOf = async (numbers: readonly number[]): Promise<Map<number, string>> => {
     const unique = [...new Set(numbers)];
@@ -641,12 +651,35 @@ function duckSource(
       );
       return { total, quotes: found.map((x) => JSON.parse(String(x.record)) as Quote) };
     },
-    async actorCounts(view, { limit }): Promise<ActorCount[]> {
+    async actorCounts(view, { limit, match }): Promise<ActorCount[]> {
       const r = await resolve(view);
       const named = async (found: Record<string, unknown>[]) => {
         const ids = await idsOf(found.map((x) => Number(x.actor)));
         return found.map((x) => ({ id: ids.get(Number(x.actor))!, count: Number(x.n) }));
       };
+      const text = match?.trim().toLowerCase() ?? "";
+      if (text !== "") {
+        // A search: only the matching actors, counted under the view over the record-to-actor tables.
+        await actorSearch();
+        const parts = (["events", "stances", "quotes"] as const).map((kind) => ({
+          kind,
+          ...whereOf(kind, r, { ignoreActors: true, actorTable: true }),
+        }));
+        const matched = `f.actor IN (SELECT a FROM actor_search WHERE contains(hay, ?))`;
+        return named(
+          await rows(
+            `SELECT actor, count(*) AS n FROM (${parts
+              .map(({ kind, sql }) => {
+                const where = `${sql === "" ? "WHERE" : `${sql} AND`} ${matched}`;
+                return kind === "quotes" && view.q.length > 0
+                  ? `SELECT f.actor FROM f_quotes_actors f JOIN f_quotes r ON r.pos = f.pos ${where}`
+                  : `SELECT f.actor FROM f_${kind}_actors f ${where}`;
+              })
+              .join(" UNION ALL ")}) GROUP BY actor ORDER BY n DESC, actor LIMIT ?`,
+            [...parts.flatMap((p) => [...p.values, text]), limit],
+          ),
+        );
+      }
       if (onlyActors(view))
         return named(
           await rows(`SELECT a AS actor, n FROM actor_rank WHERE n > 0 ORDER BY rank LIMIT ?`, [limit]),
@@ -700,6 +733,18 @@ function duckSource(
         // Strictly above: an actor further down with as many records could come first by its place.
         if (Number(bound) === 0 || kth > Number(bound)) return named(found);
       }
+    },
+    async actorRecords(ids) {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return [];
+      // The record an id's number points to: an id listed twice keeps its last, as actor_ids does.
+      const found = await rows(
+        `SELECT i.id, t.record FROM actor_ids i JOIN actors t ON t.pos = i.a
+          WHERE i.id IN (${unique.map(() => "?").join(", ")})`,
+        unique,
+      );
+      const byId = new Map(found.map((x) => [String(x.id), JSON.parse(String(x.record)) as Actor]));
+      return ids.map((id) => byId.get(id)).filter((a): a is Actor => a !== undefined);
     },
     async context(actorIds) {
       const found = await ranksOf(actorIds);

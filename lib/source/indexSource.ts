@@ -1,6 +1,7 @@
 import type { DatasetIndex } from "../data/indexDataset";
 import { binEvents } from "../layout/timelineBins";
-import type { StanceType } from "../model/schema";
+import type { Actor, StanceType } from "../model/schema";
+import { actorHaystacks } from "../select/actorOptions";
 import { countByActor, filterPositions, type FilterView } from "../select/filters";
 import { topActors, topEdges } from "./order";
 import type {
@@ -29,6 +30,7 @@ export function indexSource(index: DatasetIndex): DataSource & { readonly sync: 
     edges: async (view, page) => sync.edges(view, page),
     quotes: async (view, page) => sync.quotes(view, page),
     actorCounts: async (view, page) => sync.actorCounts(view, page),
+    actorRecords: async (ids) => sync.actorRecords(ids),
     close: async () => {},
   };
 }
@@ -39,7 +41,8 @@ export interface IndexAnswers {
   periods(view: FilterView, unit: PeriodUnit): PeriodCount[];
   edges(view: FilterView, page: TopRequest): Top<EdgeCount>;
   quotes(view: FilterView, page: QuotePageRequest): QuotePage;
-  actorCounts(view: FilterView, page: TopRequest): ActorCount[];
+  actorCounts(view: FilterView, page: TopRequest & { match?: string }): ActorCount[];
+  actorRecords(ids: readonly string[]): Actor[];
 }
 
 function indexAnswers(index: DatasetIndex): IndexAnswers {
@@ -73,8 +76,18 @@ function indexAnswers(index: DatasetIndex): IndexAnswers {
       const page = at.subarray(Math.min(offset, at.length), Math.min(offset + limit, at.length));
       return { total: at.length, quotes: Array.from(page, (i) => quotes[i]!) };
     },
-    actorCounts(view, { limit }) {
-      return topActors(countByActor(index, view), actorIds, limit);
+    actorCounts(view, { limit, match }) {
+      const counts = countByActor(index, view);
+      const text = match?.trim().toLowerCase() ?? "";
+      if (text !== "") {
+        // As the picker searches (lib/select/actorOptions.ts): an actor whose text lacks it counts none.
+        const haystacks = actorHaystacks(index.data.actors);
+        for (let i = 0; i < counts.length; i++) if (!haystacks[i]!.includes(text)) counts[i] = 0;
+      }
+      return topActors(counts, actorIds, limit);
+    },
+    actorRecords(ids) {
+      return ids.map((id) => index.actorById.get(id)).filter((a): a is Actor => a !== undefined);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Quote, StanceType } from "../model/schema";
+import type { Actor, Quote, StanceType } from "../model/schema";
 import type { FilterView } from "../select/filters";
 
 /**
@@ -28,9 +28,12 @@ export interface DataSource {
    * Records (events, stances, quotes) each actor is involved in, affiliations included, under every filter
    * but the actor one: the actor picker's counts. The `limit` actors with the most records first (actors
    * with none left out). No total: counting every actor with a record is a full pass over millions, and the
-   * picker's "N more" counts the actors whose names match, whatever their records.
+   * picker's "N more" counts the actors whose names match, whatever their records. With `match`, only the
+   * actors whose name, short name or id contains it (lower-cased as JavaScript does), as the picker searches.
    */
-  actorCounts(view: FilterView, page: TopRequest): Promise<ActorCount[]>;
+  actorCounts(view: FilterView, page: TopRequest & { match?: string }): Promise<ActorCount[]>;
+  /** The records of the actors with these ids, in the order asked, leaving out ids the dataset lacks. */
+  actorRecords(ids: readonly string[]): Promise<Actor[]>;
   /** Frees what the source holds (a database connection); the in-browser source holds nothing. */
   close(): Promise<void>;
 }

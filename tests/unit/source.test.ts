@@ -63,8 +63,14 @@ function views(data: DatasetFile): fc.Arbitrary<FilterView> {
   }) as fc.Arbitrary<FilterView>;
 }
 
+/** Searches of the actor picker over a dataset: pieces of its actors' names and ids, a case change, no match. */
+function matches(data: DatasetFile): fc.Arbitrary<string> {
+  const pieces = data.actors.slice(0, 40).flatMap((a) => [a.name.slice(1, 4), a.id.slice(0, 3).toUpperCase()]);
+  return fc.constantFrom("", " ", "zzqx", ...pieces);
+}
+
 /** Every answer of a source for one view, as one comparable object. */
-async function answers(source: DataSource, view: FilterView, unit: PeriodUnit) {
+async function answers(source: DataSource, view: FilterView, unit: PeriodUnit, match = "") {
   return {
     summary: await source.summary(view),
     periods: await source.periods(view, unit),
@@ -73,6 +79,7 @@ async function answers(source: DataSource, view: FilterView, unit: PeriodUnit) {
     quotes: await source.quotes(view, { offset: 1, limit: 7 }),
     actorCounts: await source.actorCounts(view, { limit: 10_000 }),
     topActors: await source.actorCounts(view, { limit: 3 }),
+    matchedActors: await source.actorCounts(view, { limit: 12, match }),
   };
 }
 
@@ -99,8 +106,9 @@ describe.each([
       fc.asyncProperty(
         views(data),
         fc.constantFrom<PeriodUnit>("year", "month", "day"),
-        async (view, unit) => {
-          expect(await answers(duck, view, unit)).toEqual(await answers(memory, view, unit));
+        matches(data),
+        async (view, unit, match) => {
+          expect(await answers(duck, view, unit, match)).toEqual(await answers(memory, view, unit, match));
         },
       ),
       { numRuns: 60, seed: 2323 },
@@ -113,6 +121,9 @@ describe.each([
     expect(await answers(duck, view as FilterView, "month")).toEqual(
       await answers(memory, view as FilterView, "month"),
     );
+    const ids = [data.actors[2]!.id, "no-such-actor", data.actors[0]!.id, data.actors[2]!.id];
+    expect(await duck.actorRecords(ids)).toEqual(await memory.actorRecords(ids));
+    expect((await duck.actorRecords(ids)).map((a) => a.id)).toEqual([ids[0], ids[2], ids[3]]);
     const total = (await memory.quotes(NO_FILTER, { offset: 0, limit: 1 })).total;
     expect(await duck.quotes(NO_FILTER, { offset: total + 5, limit: 10 })).toEqual({ total, quotes: [] });
   });
@@ -199,6 +210,37 @@ describe("the answers, read off the bundled dataset", () => {
     expect(lavrovQuotes).toBeGreaterThan(0);
     expect(counts.get("sergey-lavrov")).toBeGreaterThanOrEqual(lavrovQuotes);
     expect(counts.get("russia")!).toBeGreaterThan(counts.get("sergey-lavrov")!);
+  });
+});
+
+describe("the actor search, read off the bundled dataset", () => {
+  let duck: DuckSource;
+  beforeAll(async () => {
+    duck = await openDuckSource({ dataset: bundled });
+  });
+  afterAll(() => duck.close());
+
+  it("finds by name, short name or id, any case, and only actors with records", async () => {
+    // Actors whose own text has "iran" (Iran, its ministers' ids and roles aside: name, short name, id only).
+    const text = (a: (typeof bundled.actors)[number]) => `${a.name} ${a.shortName ?? ""} ${a.id}`.toLowerCase();
+    const matching = new Set(bundled.actors.filter((a) => text(a).includes("iran")).map((a) => a.id));
+    expect(matching.has("iran")).toBe(true);
+    const found = await duck.actorCounts(NO_FILTER, { limit: 100, match: "IRAN" });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((c) => matching.has(c.id) && c.count > 0)).toBe(true);
+    // Iran is the busiest of them: its stances and events alone outnumber any of its officials' records.
+    expect(found[0]!.id).toBe("iran");
+    const iranStances = bundled.stances.filter((s) => s.from === "iran" || s.to === "iran").length;
+    expect(found[0]!.count).toBeGreaterThanOrEqual(iranStances);
+    expect(await duck.actorCounts(NO_FILTER, { limit: 100, match: "zzqx" })).toEqual([]);
+  });
+
+  it("gives actors' records by id, for the labels of an answer", async () => {
+    expect(await duck.actorRecords(["russia", "sergey-lavrov"])).toEqual([
+      bundled.actors.find((a) => a.id === "russia"),
+      bundled.actors.find((a) => a.id === "sergey-lavrov"),
+    ]);
+    expect(await duck.actorRecords([])).toEqual([]);
   });
 });
 

@@ -13,7 +13,7 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
   });
 
 /** The keys of a request that are the route's own, not the view's. */
-const OWN_KEYS = new Set(["unit", "offset", "limit"]);
+const OWN_KEYS = new Set(["unit", "offset", "limit", "match"]);
 
 /** A whole number in [min, max] from a query value, the default when absent, or null when malformed. */
 function wholeNumber(raw: string | null, fallback: number, min: number, max: number): number | null {
@@ -22,6 +22,12 @@ function wholeNumber(raw: string | null, fallback: number, min: number, max: num
   const n = Number(raw);
   return n >= min && n <= max ? n : null;
 }
+
+/** Longest actor search the `actors` answer reads; a longer one is cut (no actor's text is this long). */
+const MAX_MATCH = 200;
+
+/** The records of the actors an answer names, each once: what a view needs to label them. */
+const named = (source: DataSource, ids: readonly string[]) => source.actorRecords([...new Set(ids)]);
 
 type Answer = (source: DataSource, view: FilterView, params: URLSearchParams) => Promise<unknown> | Response;
 
@@ -38,20 +44,23 @@ const ANSWERS: Record<string, Answer> = {
     const limit = wholeNumber(params.get("limit"), MAX_DRAWN_EDGES, 1, MAX_TOP);
     if (limit === null) return json({ error: `limit must be a whole number from 1 to ${MAX_TOP}.` }, 400);
     const { total, items } = await source.edges(view, { limit });
-    return { total, edges: items };
+    return { total, edges: items, named: await named(source, items.flatMap((e) => [e.from, e.to])) };
   },
-  quotes: (source, view, params) => {
+  quotes: async (source, view, params) => {
     const offset = wholeNumber(params.get("offset"), 0, 0, 1e9);
     const limit = wholeNumber(params.get("limit"), 50, 1, MAX_QUOTE_PAGE);
     if (offset === null) return json({ error: "offset must be a whole number, 0 or more." }, 400);
     if (limit === null)
       return json({ error: `limit must be a whole number from 1 to ${MAX_QUOTE_PAGE}.` }, 400);
-    return source.quotes(view, { offset, limit });
+    const page = await source.quotes(view, { offset, limit });
+    return { ...page, named: await named(source, page.quotes.map((q) => q.speaker)) };
   },
   actors: async (source, view, params) => {
     const limit = wholeNumber(params.get("limit"), 100, 1, MAX_TOP);
     if (limit === null) return json({ error: `limit must be a whole number from 1 to ${MAX_TOP}.` }, 400);
-    return { actors: await source.actorCounts(view, { limit }) };
+    const match = (params.get("match") ?? "").slice(0, MAX_MATCH);
+    const actors = await source.actorCounts(view, { limit, match });
+    return { actors, named: await named(source, actors.map((a) => a.id)) };
   },
 };
 
