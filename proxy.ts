@@ -67,12 +67,12 @@ function serverOnlyDataset(): ServerOnly | null {
   return slot?.value ?? null;
 }
 
-/** The page every path but the data routes shows while the dataset is served through DuckDB alone. */
+/** The page every other path (the about page, the stories) shows while the dataset is served through DuckDB alone. */
 function serverOnlyPage({ events, stances, quotes, limit }: ServerOnly, search: string) {
   const n = (x: number) => x.toLocaleString("en-US");
   // The link keeps the page's own view keys (escaped for the attribute), so /?actors=iran links to Iran's counts.
   const summary = `/api/source/summary${search}`.replaceAll("&", "&amp;").replaceAll('"', "&quot;");
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stance Atlas: a dataset served through DuckDB</title></head><body><main><h1>Stance Atlas</h1><p>This dataset has ${n(events)} events, ${n(stances)} stances and ${n(quotes)} quotes: more than the views take into the browser (${n(limit)} events, set by <code>STANCE_ATLAS_BROWSER_EVENTS</code>). The dashboard's views over a dataset this size are not built yet. The server answers what each view needs through DuckDB at <code>/api/source/summary</code>, <code>/periods</code>, <code>/edges</code>, <code>/quotes</code> and <code>/actors</code>, each taking the dashboard's URL keys (<a href="${summary}">the summary of this view</a>).</p></main></body></html>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Stance Atlas: a dataset served through DuckDB</title></head><body><main><h1>Stance Atlas</h1><p>This dataset has ${n(events)} events, ${n(stances)} stances and ${n(quotes)} quotes: more than the views take into the browser (${n(limit)} events, set by <code>STANCE_ATLAS_BROWSER_EVENTS</code>). The <a href="/">dashboard</a> draws each view from what the server answers through DuckDB at <code>/api/source/summary</code>, <code>/periods</code>, <code>/edges</code>, <code>/quotes</code> and <code>/actors</code>, each taking the dashboard's URL keys (<a href="${summary}">the summary of this view</a>).</p></main></body></html>`;
   return new NextResponse(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
@@ -101,7 +101,9 @@ function noDatasetFile(request: NextRequest) {
 export function proxy(request: NextRequest) {
   const serverOnly = serverOnlyDataset();
   const where = request.nextUrl.pathname;
-  if (serverOnly && !where.startsWith("/api/source/")) {
+  // The dashboard of a dataset too big for the browser is app/served: its views draw from the routes.
+  const served = serverOnly !== null && (where === "/" || where === "/served");
+  if (serverOnly && !served && !where.startsWith("/api/source/")) {
     if (where === "/dataset.json") return noDatasetFile(request);
     // A link preview's image and oEmbed's JSON cannot be a page of text: say why, as the clients expect.
     if (where === "/og" || where === "/oembed")
@@ -119,9 +121,13 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   // The layout puts the dashboard's JSON-LD in the head of the dashboard alone (one set by the client is
   // overwritten here).
-  requestHeaders.set("x-pathname", request.nextUrl.pathname);
+  requestHeaders.set("x-pathname", served ? "/served" : request.nextUrl.pathname);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = served
+    ? NextResponse.rewrite(new URL(`/served${request.nextUrl.search}`, request.url), {
+        request: { headers: requestHeaders },
+      })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (servedOverHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;

@@ -274,7 +274,7 @@ function useChipStrip(count: number) {
  * One option of the list. Memoised: a pick changes one row's tick, a key press one row's highlight, and
  * the other rows (up to fifty per kind) are left alone.
  */
-const OptionRow = memo(function OptionRow({
+export const OptionRow = memo(function OptionRow({
   id,
   actor,
   selected,

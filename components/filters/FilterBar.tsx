@@ -36,6 +36,7 @@ export const FilterBar = memo(function FilterBar({
   moreCount,
   sheetOpen,
   onSheet,
+  picker,
 }: {
   /** The view's actor filter. */
   selectedActors: readonly string[];
@@ -75,6 +76,11 @@ export const FilterBar = memo(function FilterBar({
   sheetOpen: boolean;
   /** Opens or closes the filter sheet. */
   onSheet(open: boolean): void;
+  /**
+   * The actor control in place of the picker over `actors`: a dataset served by DuckDB sends no actor list
+   * (components/served). Memoise it, or the bar renders on every change.
+   */
+  picker?: ReactNode;
 }) {
   return (
     <>
@@ -105,12 +111,14 @@ export const FilterBar = memo(function FilterBar({
             Done
           </button>
         </div>
-        <ActorPicker
-          actors={actors}
-          selected={selectedActors}
-          getCounts={getActorCounts}
-          onToggle={onToggleActor}
-        />
+        {picker ?? (
+          <ActorPicker
+            actors={actors}
+            selected={selectedActors}
+            getCounts={getActorCounts}
+            onToggle={onToggleActor}
+          />
+        )}
         <YearSlider span={span} value={years} onChange={onYears} />
         <EpisodeToggles episodes={episodes} selected={episode} onEpisode={onEpisode} />
         <MoreFilters count={moreCount}>

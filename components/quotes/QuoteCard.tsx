@@ -37,7 +37,7 @@ export interface QuoteCardProps {
  * The quoted words, or, for a short fragment ("mirror response") that carries its sentence from the report,
  * that sentence with the quoted words marked, so the card reads as what was said.
  */
-function InSentence({ quote }: { quote: Quote }) {
+export function InSentence({ quote }: { quote: Quote }) {
   const { text, sentence } = quote;
   const at = sentence ? sentence.indexOf(text) : -1;
   if (!sentence || at < 0) return text;

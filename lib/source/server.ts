@@ -10,7 +10,7 @@ import {
   processCache,
 } from "../data/loadDataset";
 import { COLLECTIONS, validateDataset } from "../data/validateDataset";
-import type { DatasetFile } from "../model/schema";
+import type { DatasetFile, Episode } from "../model/schema";
 import { DEFAULT_VIEW } from "../model/viewState";
 import type { DuckSource } from "./duckdb";
 import { indexSource } from "./indexSource";
@@ -160,4 +160,23 @@ export async function startDuckDataset(file: string = datasetPath()): Promise<vo
     console.error(err instanceof DatasetError ? err.message : `${labelOf(file)}: ${message}`);
     process.exit(1);
   }
+}
+
+/**
+ * The episodes of the dataset DuckDB serves, in dataset order: the episode filter's toggles of the views over
+ * a dataset too big for the browser (a handful of records, read once).
+ */
+export async function servedEpisodes(): Promise<Episode[]> {
+  const slot = processCache<{ episodes: Promise<Episode[]> | null }>("servedEpisodes", () => ({
+    episodes: null,
+  }));
+  slot.episodes ??= (async () => {
+    const source = (await serverSource()) as DuckSource;
+    const found = await source.query(`SELECT record FROM episodes ORDER BY pos`);
+    return found.map((r) => JSON.parse(String(r.record)) as Episode);
+  })().catch((err: unknown) => {
+    slot.episodes = null;
+    throw err;
+  });
+  return slot.episodes;
 }

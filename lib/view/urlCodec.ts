@@ -87,6 +87,11 @@ function entries(input: SearchParamsInput): [string, string][] {
   return out;
 }
 
+/** The input as URLSearchParams, read as {@link parseViewState} reads it (own keys, string values only). */
+export function searchParamsOf(input: SearchParamsInput): URLSearchParams {
+  return new URLSearchParams(entries(input));
+}
+
 /**
  * Reads a view state from search params. Never throws: unknown keys, unknown ids, malformed values and
  * repeated keys are dropped and listed in `ignored`; everything else still applies.

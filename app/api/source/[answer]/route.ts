@@ -1,10 +1,9 @@
-import type { DatasetIndex } from "@/lib/data/indexDataset";
-import { loadIndexedDataset } from "@/lib/data/loadDataset";
 import { MAX_DRAWN_EDGES } from "@/lib/select/graphEdges";
 import type { FilterView } from "@/lib/select/filters";
-import { serverSource, type ServedSource } from "@/lib/source/server";
+import { serverSource } from "@/lib/source/server";
 import { MAX_QUOTE_PAGE, MAX_TOP, PERIOD_UNITS, type DataSource, type PeriodUnit } from "@/lib/source/types";
-import { MAX_PARAM_LENGTH, parseContextOf, parseViewState, type ParseContext } from "@/lib/view";
+import { parseViewState } from "@/lib/view";
+import { contextOf } from "@/app/sourceContext";
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -33,7 +32,10 @@ type Answer = (source: DataSource, view: FilterView, params: URLSearchParams) =>
 
 /** The answers, one per path segment: what each view needs (lib/source/types.ts). */
 const ANSWERS: Record<string, Answer> = {
-  summary: (source, view) => source.summary(view),
+  summary: async (source, view) => ({
+    ...(await source.summary(view)),
+    named: await named(source, view.actors),
+  }),
   periods: async (source, view, params) => {
     const unit = params.get("unit") ?? "month";
     if (!(PERIOD_UNITS as readonly string[]).includes(unit))
@@ -63,37 +65,6 @@ const ANSWERS: Record<string, Answer> = {
     return { actors, named: await named(source, actors.map((a) => a.id)) };
   },
 };
-
-/** The index's parse context, once per index: copying its id sets per request costs more than the answer. */
-const indexContexts = new WeakMap<DatasetIndex, ParseContext>();
-
-/**
- * What the URL parsers check a view against: the source's ids and span (the routes take no selection). From
- * DuckDB only the actor ids the request names are looked up, since a dataset may have millions.
- */
-async function contextOf(source: ServedSource, params: URLSearchParams): Promise<ParseContext> {
-  if (source.context) {
-    const named = params
-      .getAll("actors")
-      .flatMap((raw) => raw.slice(0, MAX_PARAM_LENGTH).split(","))
-      .map((id) => id.trim());
-    const { actorIds, episodeIds, span } = await source.context(
-      named.filter((id) => id.length > 0).slice(0, 200),
-    );
-    const none = new Set<string>();
-    return {
-      actorIds,
-      episodeIds,
-      span,
-      selectionIds: { event: none, actor: actorIds, stance: none, quote: none },
-      stories: new Map(),
-    };
-  }
-  const index = loadIndexedDataset();
-  let ctx = indexContexts.get(index);
-  if (!ctx) indexContexts.set(index, (ctx = parseContextOf(index)));
-  return ctx;
-}
 
 /**
  * The data-source routes: `/api/source/{summary,periods,edges,quotes,actors}?<the dashboard's URL keys>`

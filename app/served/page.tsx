@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ServedDashboard } from "@/components/served/ServedDashboard";
+import { serverOnlyDataset, servedEpisodes, serverSource } from "@/lib/source/server";
+import { parseViewState, searchParamsOf, type SearchParamsInput } from "@/lib/view";
+import { contextOf } from "../sourceContext";
+
+/** The served dataset's size, for the title and the header. */
+function sizeLine(events: number, stances: number, quotes: number): string {
+  const n = (x: number) => x.toLocaleString("en-US");
+  return `${n(events)} events · ${n(stances)} stances · ${n(quotes)} quotes`;
+}
+
+export function generateMetadata(): Metadata {
+  const only = serverOnlyDataset();
+  return {
+    title: "Stance Atlas — who condemned, supported or defended whom",
+    description: only
+      ? `Explore who condemned, supported or defended whom: ${sizeLine(only.events, only.stances, only.quotes)}, served through DuckDB.`
+      : undefined,
+  };
+}
+
+/**
+ * The dashboard of a dataset too big for the browser (proxy.ts rewrites `/` here while the server's start
+ * noted one; lib/source/server.ts `startDuckDataset`): the view is read from the URL against DuckDB's ids,
+ * as the routes read it, and the views draw from the routes. Asked for directly over any other dataset, it
+ * is not there.
+ */
+export default async function Served({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
+  const only = serverOnlyDataset();
+  if (!only) notFound();
+  const params = searchParamsOf(await searchParams);
+  const source = await serverSource();
+  const context = await contextOf(source, params);
+  const { state, ignored } = parseViewState(params, context);
+  const episodes = await servedEpisodes();
+  return (
+    <div className="app-shell">
+      <nav className="skip-links" aria-label="Skip links">
+        <a href="#timeline">Skip to the timeline</a>
+        <a href="#network">Skip to the network</a>
+        <a href="#quotes">Skip to the quotes</a>
+      </nav>
+      <header className="site-header">
+        <h1>Stance Atlas</h1>
+        <p className="lede">
+          Who condemned, supported or defended whom — every count answered by DuckDB on the server, over a
+          dataset too big to send to the browser.
+        </p>
+        <p className="dataset-meta" data-testid="dataset-meta">
+          {context.span.start}–{context.span.end} · {sizeLine(only.events, only.stances, only.quotes)} ·
+          served through DuckDB
+        </p>
+      </header>
+      <ServedDashboard
+        initialView={state}
+        ignored={ignored}
+        episodes={episodes}
+        span={context.span}
+        totals={{ events: only.events, stances: only.stances, quotes: only.quotes }}
+      />
+    </div>
+  );
+}
+
+export const dynamic = "force-dynamic";
