@@ -20,11 +20,12 @@ import { DEFAULT_VIEW } from "../lib/model/viewState";
 import type { FilterView } from "../lib/select/filters";
 import { checkTables, openDuckSource, type DuckSource } from "../lib/source/duckdb";
 import { indexSource } from "../lib/source/indexSource";
-import { recordsOf } from "../lib/source/server";
+import { BROWSER_MAX_EVENTS, recordsOf } from "../lib/source/server";
 import { MAX_TOP } from "../lib/source/types";
 import { MAX_DRAWN_EDGES } from "../lib/select/graphEdges";
 import { percentile } from "./interactions";
 import { generateParquet, PARQUET_TABLES, type ParquetManifest } from "./scaleData";
+import { measureServedDashboard } from "./servedDashboard";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TMP = path.join(ROOT, "bench", ".tmp");
@@ -46,6 +47,10 @@ const GOALS = {
   indexVsCrossfilterAt100k: 1,
   /** The route at most twice DuckDB's own median at 1,000,000. */
   routeVsDuckAt1m: 2,
+  /** The dashboard at 1,000,000 (components/served): first render, and a click to the views redrawn. */
+  dashboardFirstRender1mMs: 3000,
+  dashboardChangeMedian1mMs: 100,
+  dashboardChangeP951mMs: 200,
 };
 
 /** A line on stderr, so a long run shows where it is (SCALE_PROGRESS=0 silences it). */
@@ -430,9 +435,15 @@ function stopServer(server: ChildProcess) {
   }
 }
 
-async function runPeers(
-  n: number,
-): Promise<{ n: number; peers: PeerResult[]; routeError: string | null; readBackMs: number }> {
+async function runPeers(n: number): Promise<{
+  n: number;
+  peers: PeerResult[];
+  routeError: string | null;
+  readBackMs: number;
+  dashboard: { firstRender: Stats; change: Stats } | null;
+  /** Why the dashboard could not be measured, when it could not. */
+  dashboardError: string | null;
+}> {
   const manifest = JSON.parse(readFileSync(path.join(dirOf(n), "manifest.json"), "utf8")) as ParquetManifest;
   const queries = peerWorkload(manifest.rows).slice(0, PEER_QUERIES);
   const duck = await openDuckSource({ path: dirOf(n) });
@@ -483,7 +494,19 @@ async function runPeers(
         ...(peer.serverMs ? { serverStats: stats(peer.serverMs) } : {}),
       });
     }
-    return { n, peers: results, routeError, readBackMs };
+    // Past the browser's limit the server's `/` is the dashboard drawn from the routes: measure it in Chromium.
+    let dashboard = null;
+    let dashboardError: string | null = null;
+    if (server && n > BROWSER_MAX_EVENTS) {
+      progress(`${fmt(n)}: the dashboard in Chromium`);
+      try {
+        const times = await measureServedDashboard(`http://127.0.0.1:${PORT}`);
+        dashboard = { firstRender: stats(times.firstRenders), change: stats(times.changes) };
+      } catch (err) {
+        dashboardError = String(err instanceof Error ? err.message : err).split("\n")[0]!;
+      }
+    }
+    return { n, peers: results, routeError, readBackMs, dashboard, dashboardError };
   } finally {
     if (server) stopServer(server);
     await duck.close();
@@ -564,7 +587,8 @@ async function main() {
     ["actors & chains", ["type_bits", "actor_ids", "episode_ids", "chain"]],
     ["record facts", ["event_bits", "event_episodes", "f_events", "f_stances", "f_quotes"]],
     ["record-to-actor", ["f_events_actors", "f_stances_actors", "f_quotes_actors"]],
-    ["unfiltered totals", ["actor_totals", "edge_totals"]],
+    ["unfiltered totals", ["actor_rank", "edge_totals"]],
+    ["actor lookups", ["actor_ids_id", "actor_records", "actor_records_pos"]],
   ];
   console.log(
     `
@@ -630,6 +654,26 @@ Built once when the server starts, ms (the checks run for a Parquet, CSV or Duck
     console.log(
       "\nEvery peer gave the same counts as the in-browser index on every query (checked, not sampled).",
     );
+    for (const r of peerResults)
+      if (r.dashboardError) console.log(`\nThe dashboard at ${fmt(r.n)} failed: ${r.dashboardError}`);
+    const drawn = peerResults.filter((r) => r.dashboard);
+    if (drawn.length > 0) {
+      console.log(
+        "\n### The dashboard over a dataset too big for the browser (Chromium, 1280×800, views from the routes)\n",
+      );
+      console.log(
+        "| events | first render median ms | p95 ms | loads | change median ms | p95 ms | changes |",
+      );
+      console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+      for (const { n, dashboard: d } of drawn)
+        console.log(
+          `| ${fmt(n)} | ${ms(d!.firstRender.median)} | ${ms(d!.firstRender.p95)} | ${d!.firstRender.n} | ` +
+            `${ms(d!.change.median)} | ${ms(d!.change.p95)} | ${d!.change.n} |`,
+        );
+      console.log(
+        "\nFirst render: a fresh browser context's navigation to every view drawn (the server already up). Change: a click on a stance type, an episode or a year (on, then off) to every view redrawn.",
+      );
+    }
   }
 
   console.log("");
@@ -654,6 +698,22 @@ Built once when the server starts, ms (the checks run for a Parquet, CSV or Duck
   const [ix, cf] = [peer(100_000, "in-browser index"), peer(100_000, "crossfilter2")];
   if (ix !== undefined && cf !== undefined)
     goal(ix <= cf * GOALS.indexVsCrossfilterAt100k, "in-browser index ≤ crossfilter2 at 100,000");
+  const board = peerResults.find((r) => r.n === 1_000_000)?.dashboard;
+  if (board) {
+    goal(
+      board.firstRender.median <= GOALS.dashboardFirstRender1mMs,
+      `1,000,000 dashboard first render ≤ ${GOALS.dashboardFirstRender1mMs} ms`,
+    );
+    goal(
+      board.change.median <= GOALS.dashboardChangeMedian1mMs,
+      `1,000,000 dashboard change median ≤ ${GOALS.dashboardChangeMedian1mMs} ms`,
+    );
+    goal(
+      board.change.p95 <= GOALS.dashboardChangeP951mMs,
+      `1,000,000 dashboard change p95 ≤ ${GOALS.dashboardChangeP951mMs} ms`,
+    );
+  } else if (WITH_ROUTE && PEER_SIZES.includes(1_000_000))
+    goal(false, "1,000,000 dashboard first render and changes (the dashboard did not run)");
   const [route, duck] = [peer(1_000_000, "DuckDB via route"), peer(1_000_000, "DuckDB direct")];
   if (route !== undefined && duck !== undefined)
     goal(

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   binEvents,
   dateExtent,
+  fillPeriods,
   dropOverlapping,
   episodeDomain,
   layoutTimeline,
@@ -200,6 +201,39 @@ describe("the whole layout", () => {
       ["2024-04-13", 2],
       ["2024-04-14", 1],
     ]);
+  });
+
+  it("fills the empty years and months between the counted ones, across a year's end", () => {
+    const months = [
+      { start: "2023-11-01", count: 2 },
+      { start: "2024-02-01", count: 5 },
+    ];
+    expect(fillPeriods(months, "month")).toEqual([
+      { start: "2023-11-01", count: 2 },
+      { start: "2023-12-01", count: 0 },
+      { start: "2024-01-01", count: 0 },
+      { start: "2024-02-01", count: 5 },
+    ]);
+    expect(
+      fillPeriods(
+        [
+          { start: "0998-01-01", count: 1 },
+          { start: "1001-01-01", count: 4 },
+        ],
+        "year",
+      ).map((p) => p.start),
+    ).toEqual(["0998-01-01", "0999-01-01", "1000-01-01", "1001-01-01"]);
+    // Days are not filled (years of them), and nothing counted is nothing drawn.
+    expect(
+      fillPeriods(
+        [
+          { start: "2024-04-13", count: 1 },
+          { start: "2024-04-20", count: 2 },
+        ],
+        "day",
+      ),
+    ).toHaveLength(2);
+    expect(fillPeriods([], "month")).toEqual([]);
   });
 
   it("time order breaks ties by input order", () => {
