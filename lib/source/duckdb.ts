@@ -66,6 +66,7 @@ export async function openDuckSource(input: DuckInput, options: DuckOptions = {}
     const source = duckSource(instance, connection, {
       narrowRecords: options.narrowRecords ?? NARROW_RECORDS,
       firstReach: options.firstReach ?? 1024,
+      actorCache: options.actorCache ?? ACTOR_CACHE,
     });
     source.timings = { loadMs: loaded - started, factsMs: built - loaded, steps };
     return source;
@@ -82,6 +83,8 @@ export interface DuckOptions {
   narrowRecords?: number;
   /** The threshold algorithm's first reach, in actors (1,024). */
   firstReach?: number;
+  /** Actors each lookup cache keeps ({@link ACTOR_CACHE}). */
+  actorCache?: number;
 }
 
 /** Where a DuckDB source's dataset comes from. */
@@ -538,7 +541,7 @@ const onlyActors = (view: FilterView) =>
   view.provenance !== PROVENANCE_REPORTS;
 
 /** Actors each lookup cache of a source keeps (ids by number, records, ranks): twice the largest top-k. */
-const ACTOR_CACHE = 2 * MAX_TOP;
+export const ACTOR_CACHE = 2 * MAX_TOP;
 
 /** A map that forgets its oldest entry once it holds `max`. */
 function boundedMap<K, V>(max: number): { get(key: K): V | undefined; set(key: K, value: V): void } {
@@ -555,7 +558,7 @@ function boundedMap<K, V>(max: number): { get(key: K): V | undefined; set(key: K
 function duckSource(
   instance: DuckDBInstance,
   c: DuckDBConnection,
-  { narrowRecords, firstReach }: Required<DuckOptions>,
+  { narrowRecords, firstReach, actorCache }: Required<DuckOptions>,
 ): DuckSource {
   const rows = async (sql: string, values: DuckDBValue[] = []) =>
     (await c.runAndReadAll(sql, values)).getRowObjectsJS() as Record<string, unknown>[];
@@ -579,34 +582,55 @@ function duckSource(
   /** The ids of actors by number: a lookup of the few a top-k answer names, not a join with every actor. */
   // Actors' ids by number and records by id, kept as they are asked: the busiest actors head most answers,
   // and each lookup is a query. Bounded, oldest out first.
-  const idCache = boundedMap<number, string>(ACTOR_CACHE);
+  // Each lookup answers from what it found, not from the cache after its inserts: an answer naming more
+  // actors than the cache holds pushes out its own first ones.
+  const idCache = boundedMap<number, string>(actorCache);
   const idsOf = async (numbers: readonly number[]): Promise<Map<number, string>> => {
-    const unique = [...new Set(numbers)];
-    const missing = unique.filter((n) => idCache.get(n) === undefined);
+    const found = new Map<number, string>();
+    const missing: number[] = [];
+    for (const n of new Set(numbers)) {
+      const id = idCache.get(n);
+      if (id === undefined) missing.push(n);
+      else found.set(n, id);
+    }
     if (missing.length > 0)
       for (const x of await rows(
         `SELECT a, id FROM actor_ids WHERE a IN (${missing.map(() => "?").join(", ")})`,
         missing,
-      ))
+      )) {
+        found.set(Number(x.a), String(x.id));
         idCache.set(Number(x.a), String(x.id));
-    return new Map(unique.map((n) => [n, idCache.get(n)!]));
+      }
+    return found;
   };
-  const recordCache = boundedMap<string, Actor | null>(ACTOR_CACHE);
+  const recordCache = boundedMap<string, Actor | null>(actorCache);
   // Actor ids a view names, and their ranks (null: not in the dataset), kept as they are asked: a reader
   // changes filters around the same few actors.
-  const ranks = boundedMap<string, number | null>(ACTOR_CACHE);
+  const ranks = boundedMap<string, number | null>(actorCache);
   const ranksOf = async (ids: readonly string[]): Promise<(number | null)[]> => {
-    const missing = [...new Set(ids.filter((id) => ranks.get(id) === undefined))];
-    if (missing.length > 0) {
-      const found = await rows(
-        `SELECT i.id, r.rank FROM actor_ids i JOIN actor_rank r ON r.a = i.a
-          WHERE i.id IN (${missing.map(() => "?").join(", ")})`,
-        missing,
-      );
-      const byId = new Map(found.map((x) => [String(x.id), Number(x.rank)]));
-      for (const id of missing) ranks.set(id, byId.get(id) ?? null);
+    const found = new Map<string, number | null>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const rank = ranks.get(id);
+      if (rank === undefined) missing.push(id);
+      else found.set(id, rank);
     }
-    return ids.map((id) => ranks.get(id) ?? null);
+    if (missing.length > 0) {
+      const byId = new Map(
+        (
+          await rows(
+            `SELECT i.id, r.rank FROM actor_ids i JOIN actor_rank r ON r.a = i.a
+              WHERE i.id IN (${missing.map(() => "?").join(", ")})`,
+            missing,
+          )
+        ).map((x) => [String(x.id), Number(x.rank)]),
+      );
+      for (const id of missing) {
+        found.set(id, byId.get(id) ?? null);
+        ranks.set(id, byId.get(id) ?? null);
+      }
+    }
+    return ids.map((id) => found.get(id) ?? null);
   };
   const resolve = async (view: FilterView): Promise<Resolved> => {
     const known = (await ranksOf(view.actors)).filter((rank): rank is number => rank !== null);
@@ -762,7 +786,13 @@ function duckSource(
       }
     },
     async actorRecords(ids) {
-      const missing = [...new Set(ids)].filter((id) => recordCache.get(id) === undefined);
+      const found = new Map<string, Actor | null>();
+      const missing: string[] = [];
+      for (const id of new Set(ids)) {
+        const actor = recordCache.get(id);
+        if (actor === undefined) missing.push(id);
+        else found.set(id, actor);
+      }
       if (missing.length > 0) {
         // The record an id's number points to (an id listed twice keeps its last, as actor_ids does), in
         // two point lookups through the indexes: a join would scan one side.
@@ -781,10 +811,12 @@ function duckSource(
         const byId = new Map(numbers.map((x) => [String(x.id), record.get(Number(x.a))]));
         for (const id of missing) {
           const json = byId.get(id);
-          recordCache.set(id, json === undefined ? null : (JSON.parse(json) as Actor));
+          const actor = json === undefined ? null : (JSON.parse(json) as Actor);
+          found.set(id, actor);
+          recordCache.set(id, actor);
         }
       }
-      return ids.map((id) => recordCache.get(id)).filter((a): a is Actor => a != null);
+      return ids.map((id) => found.get(id)).filter((a): a is Actor => a != null);
     },
     async context(actorIds) {
       const found = await ranksOf(actorIds);
