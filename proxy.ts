@@ -101,9 +101,8 @@ function noDatasetFile(request: NextRequest) {
 export function proxy(request: NextRequest) {
   const serverOnly = serverOnlyDataset();
   const where = request.nextUrl.pathname;
-  // The dashboard of a dataset too big for the browser is app/served: its views draw from the routes.
-  const served = serverOnly !== null && (where === "/" || where === "/served");
-  if (serverOnly && !served && !where.startsWith("/api/source/")) {
+  // `/` over a dataset too big for the browser is its own dashboard (app/servedPage.tsx), drawn from the routes.
+  if (serverOnly && where !== "/" && !where.startsWith("/api/source/")) {
     if (where === "/dataset.json") return noDatasetFile(request);
     // A link preview's image and oEmbed's JSON cannot be a page of text: say why, as the clients expect.
     if (where === "/og" || where === "/oembed")
@@ -121,13 +120,9 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   // The layout puts the dashboard's JSON-LD in the head of the dashboard alone (one set by the client is
   // overwritten here).
-  requestHeaders.set("x-pathname", served ? "/served" : request.nextUrl.pathname);
+  requestHeaders.set("x-pathname", request.nextUrl.pathname);
 
-  const response = served
-    ? NextResponse.rewrite(new URL(`/served${request.nextUrl.search}`, request.url), {
-        request: { headers: requestHeaders },
-      })
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (servedOverHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { ChunkErrorNotice } from "@/components/ChunkErrorNotice";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
 import { claimReviewScripts } from "@/lib/export/claimReview";
+import { serverOnlyDataset } from "@/lib/source/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,7 +24,9 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   const nonce = h.get("x-nonce") ?? undefined;
   // The dashboard's fact-checked claims as schema.org ClaimReview, in its head, for search engines and
   // fact-check tools (proxy.ts names the path; only the root layout can write the head).
-  const claims = h.get("x-pathname") === "/" ? claimReviewScripts(loadIndexedDataset()) : [];
+  // (Not over a dataset too big for the browser: the server holds no records of it.)
+  const claims =
+    h.get("x-pathname") === "/" && !serverOnlyDataset() ? claimReviewScripts(loadIndexedDataset()) : [];
   return (
     <html lang="en">
       <head>

@@ -9,15 +9,21 @@ import { servedStories } from "@/lib/story/load";
 import { withStories } from "@/lib/story/steps";
 import { formatDate } from "@/lib/time";
 import { parseContextOf, parseViewState, type SearchParamsInput } from "@/lib/view";
+import { serverOnlyDataset } from "@/lib/source/server";
+import { ServedPage, servedMetadata } from "./servedPage";
 import { viewMetadata } from "./viewMetadata";
 
 /** Each view state's own link preview (title, description, og:image): app/viewMetadata.ts. */
 export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
-  return viewMetadata(searchParams);
+  const only = serverOnlyDataset();
+  return only ? servedMetadata(only) : viewMetadata(searchParams);
 }
 
 /** The dashboard reads the URL on the server so a shared link paints the right view first time. */
 export default async function Home({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
+  // A dataset too big for the browser: the dashboard whose views draw from the data-source routes.
+  const only = serverOnlyDataset();
+  if (only) return <ServedPage only={only} searchParams={await searchParams} />;
   const index = loadIndexedDataset();
   // A story's step is applied here, so a shared step link paints that step first time.
   const stories = servedStories(index);

@@ -161,8 +161,6 @@ test("a dataset too big for the browser: the other pages say so, the routes answ
   const res = await request.get(`${ROUTES_BASE}/api/source/edges?actors=iran`);
   expect(res.headers()["x-source"]).toBe("duckdb");
   expect((await res.json()).edges.length).toBeGreaterThan(0);
-  // The views' page answers only while a dataset is served that way.
-  expect((await request.get(`${JSON_BASE}/served`)).status()).toBe(404);
 });
 
 /** The summary line's three counts. */

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ServedDashboard } from "@/components/served/ServedDashboard";
-import { serverOnlyDataset, servedEpisodes, serverSource } from "@/lib/source/server";
+import { servedEpisodes, serverSource, type ServerOnly } from "@/lib/source/server";
 import { parseViewState, searchParamsOf, type SearchParamsInput } from "@/lib/view";
-import { contextOf } from "../sourceContext";
+import { contextOf } from "./sourceContext";
 
 /** The served dataset's size, for the title and the header. */
 function sizeLine(events: number, stances: number, quotes: number): string {
@@ -11,26 +10,27 @@ function sizeLine(events: number, stances: number, quotes: number): string {
   return `${n(events)} events · ${n(stances)} stances · ${n(quotes)} quotes`;
 }
 
-export function generateMetadata(): Metadata {
-  const only = serverOnlyDataset();
+/** The page's title and description over a dataset served by DuckDB alone. */
+export function servedMetadata(only: ServerOnly): Metadata {
   return {
     title: "Stance Atlas — who condemned, supported or defended whom",
-    description: only
-      ? `Explore who condemned, supported or defended whom: ${sizeLine(only.events, only.stances, only.quotes)}, served through DuckDB.`
-      : undefined,
+    description: `Explore who condemned, supported or defended whom: ${sizeLine(only.events, only.stances, only.quotes)}, served through DuckDB.`,
   };
 }
 
 /**
- * The dashboard of a dataset too big for the browser (proxy.ts rewrites `/` here while the server's start
- * noted one; lib/source/server.ts `startDuckDataset`): the view is read from the URL against DuckDB's ids,
- * as the routes read it, and the views draw from the routes. Asked for directly over any other dataset, it
- * is not there.
+ * The dashboard of a dataset too big for the browser, in place of the dashboard at `/` while the server's
+ * start noted one (lib/source/server.ts `startDuckDataset`): the view is read from the URL against DuckDB's
+ * ids, as the routes read it, and the views draw from the routes (components/served).
  */
-export default async function Served({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
-  const only = serverOnlyDataset();
-  if (!only) notFound();
-  const params = searchParamsOf(await searchParams);
+export async function ServedPage({
+  only,
+  searchParams,
+}: {
+  only: ServerOnly;
+  searchParams: SearchParamsInput;
+}) {
+  const params = searchParamsOf(searchParams);
   const source = await serverSource();
   const context = await contextOf(source, params);
   const { state, ignored } = parseViewState(params, context);
@@ -64,4 +64,3 @@ export default async function Served({ searchParams }: { searchParams: Promise<S
   );
 }
 
-export const dynamic = "force-dynamic";
