@@ -33,4 +33,3 @@ export async function contextOf(source: ServedSource, params: URLSearchParams): 
   if (!ctx) indexContexts.set(index, (ctx = parseContextOf(index)));
   return ctx;
 }
-

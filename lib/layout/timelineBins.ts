@@ -52,7 +52,8 @@ export function fillPeriods(
 ): { start: string; count: number }[] {
   if (unit === "day" || counts.length === 0) return counts.map(({ start, count }) => ({ start, count }));
   const byStart = new Map(counts.map((c) => [c.start, c.count]));
-  const key = (iso: string) => Number(iso.slice(0, 4)) * 12 + (unit === "month" ? Number(iso.slice(5, 7)) - 1 : 0);
+  const key = (iso: string) =>
+    Number(iso.slice(0, 4)) * 12 + (unit === "month" ? Number(iso.slice(5, 7)) - 1 : 0);
   const step = unit === "month" ? 1 : 12;
   const out: { start: string; count: number }[] = [];
   for (let k = key(counts[0]!.start); k <= key(counts[counts.length - 1]!.start); k += step) {

@@ -46,7 +46,14 @@ const ANSWERS: Record<string, Answer> = {
     const limit = wholeNumber(params.get("limit"), MAX_DRAWN_EDGES, 1, MAX_TOP);
     if (limit === null) return json({ error: `limit must be a whole number from 1 to ${MAX_TOP}.` }, 400);
     const { total, items } = await source.edges(view, { limit });
-    return { total, edges: items, named: await named(source, items.flatMap((e) => [e.from, e.to])) };
+    return {
+      total,
+      edges: items,
+      named: await named(
+        source,
+        items.flatMap((e) => [e.from, e.to]),
+      ),
+    };
   },
   quotes: async (source, view, params) => {
     const offset = wholeNumber(params.get("offset"), 0, 0, 1e9);
@@ -55,14 +62,26 @@ const ANSWERS: Record<string, Answer> = {
     if (limit === null)
       return json({ error: `limit must be a whole number from 1 to ${MAX_QUOTE_PAGE}.` }, 400);
     const page = await source.quotes(view, { offset, limit });
-    return { ...page, named: await named(source, page.quotes.map((q) => q.speaker)) };
+    return {
+      ...page,
+      named: await named(
+        source,
+        page.quotes.map((q) => q.speaker),
+      ),
+    };
   },
   actors: async (source, view, params) => {
     const limit = wholeNumber(params.get("limit"), 100, 1, MAX_TOP);
     if (limit === null) return json({ error: `limit must be a whole number from 1 to ${MAX_TOP}.` }, 400);
     const match = (params.get("match") ?? "").slice(0, MAX_MATCH);
     const actors = await source.actorCounts(view, { limit, match });
-    return { actors, named: await named(source, actors.map((a) => a.id)) };
+    return {
+      actors,
+      named: await named(
+        source,
+        actors.map((a) => a.id),
+      ),
+    };
   },
 };
 
