@@ -35,13 +35,15 @@ export function filterQuery(view: FilterView, ctx: ParseContext): string {
   return serializeViewState({ ...DEFAULT_VIEW, ...filters } as ViewState, ctx);
 }
 
-/** The URL of one answer: its own keys, then the view's. */
+/** The URL of one answer: its own keys (and `named=1`: the views label the actors they show), then the view's. */
 export function answerUrl(
   answer: keyof Answers,
   own: Record<string, string | number>,
   query: string,
 ): string {
-  const params = Object.entries(own).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
+  const params = Object.entries({ ...own, ...(answer === "periods" ? {} : { named: 1 }) }).map(
+    ([k, v]) => `${k}=${encodeURIComponent(String(v))}`,
+  );
   return `/api/source/${answer}?${[...params, query].filter((p) => p !== "").join("&")}`;
 }
 

@@ -31,7 +31,10 @@ const ANSWERS = [
   "quotes?limit=200",
   "actors",
   "actors?match=IRA",
-  "actors?match=lavrov&limit=5",
+  "actors?match=lavrov&limit=5&named=1",
+  "edges?limit=20&named=1",
+  "quotes?offset=3&limit=9&named=1",
+  "summary?named=1",
 ];
 
 /** The records of the actors with these ids, each once, in the order first named: an answer's `named`. */
@@ -60,7 +63,6 @@ test("the routes answer what the data says", async ({ request }) => {
     events: data.events.length,
     stances: data.stances.length,
     quotes: data.quotes.length,
-    named: [],
   });
   // Condemnations dated 2024, per directed pair, straight off the stances.
   const expected: Record<string, number> = {};
@@ -73,13 +75,18 @@ test("the routes answer what the data says", async ({ request }) => {
   expect(Object.fromEntries(edges.map((e) => [`${e.from}>${e.to}`, e.count]))).toEqual(expected);
   // A page of quotes in dataset order.
   const page = await (await request.get(`${DUCK_BASE}/api/source/quotes?offset=2&limit=3`)).json();
-  expect(page).toEqual({
+  expect(page).toEqual({ total: data.quotes.length, quotes: data.quotes.slice(2, 5) });
+  // With `named=1`, the records of the actors an answer names, each once: the speakers here.
+  const labelled = await (
+    await request.get(`${DUCK_BASE}/api/source/quotes?offset=2&limit=3&named=1`)
+  ).json();
+  expect(labelled).toEqual({
     total: data.quotes.length,
     quotes: data.quotes.slice(2, 5),
     named: namedOf(data.quotes.slice(2, 5).map((q) => q.speaker)),
   });
   // The actor search: by name, any case, the matching actors with records, each named.
-  const found = await (await request.get(`${DUCK_BASE}/api/source/actors?match=LAVROV`)).json();
+  const found = await (await request.get(`${DUCK_BASE}/api/source/actors?match=LAVROV&named=1`)).json();
   expect(found.actors.map((a: { id: string }) => a.id)).toEqual(["sergey-lavrov"]);
   expect(found.named).toEqual(namedOf(["sergey-lavrov"]));
 });
@@ -95,6 +102,7 @@ test("bad input to a route is a 4xx with a message, or dropped and named; never 
       ["/api/source/quotes?offset=-3", 400, /offset must be a whole number/],
       ["/api/source/quotes?offset=1e3", 400, /offset must be a whole number/],
       ["/api/source/quotes?offset=1&offset=2", 400, /offset is given more than once/],
+      ["/api/source/edges?named=yes", 400, /named must be 1/],
       ["/api/source/toString", 404, /No such answer "toString"/],
       ["/api/source/__proto__", 404, /No such answer/],
       ["/api/source/sql?q=select%201", 404, /No such answer "sql"/],

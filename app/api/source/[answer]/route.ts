@@ -1,7 +1,16 @@
 import { MAX_DRAWN_EDGES } from "@/lib/select/graphEdges";
 import type { FilterView } from "@/lib/select/filters";
 import { serverSource } from "@/lib/source/server";
-import { MAX_QUOTE_PAGE, MAX_TOP, PERIOD_UNITS, type DataSource, type PeriodUnit } from "@/lib/source/types";
+import type { Quote } from "@/lib/model";
+import {
+  MAX_QUOTE_PAGE,
+  MAX_TOP,
+  PERIOD_UNITS,
+  type ActorCount,
+  type DataSource,
+  type EdgeCount,
+  type PeriodUnit,
+} from "@/lib/source/types";
 import { parseViewState } from "@/lib/view";
 import { contextOf } from "@/app/sourceContext";
 
@@ -12,7 +21,7 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
   });
 
 /** The keys of a request that are the route's own, not the view's. */
-const OWN_KEYS = new Set(["unit", "offset", "limit", "match"]);
+const OWN_KEYS = new Set(["unit", "offset", "limit", "match", "named"]);
 
 /** A whole number in [min, max] from a query value, the default when absent, or null when malformed. */
 function wholeNumber(raw: string | null, fallback: number, min: number, max: number): number | null {
@@ -25,17 +34,24 @@ function wholeNumber(raw: string | null, fallback: number, min: number, max: num
 /** Longest actor search the `actors` answer reads; a longer one is cut (no actor's text is this long). */
 const MAX_MATCH = 200;
 
-/** The records of the actors an answer names, each once: what a view needs to label them. */
-const named = (source: DataSource, ids: readonly string[]) => source.actorRecords([...new Set(ids)]);
-
 type Answer = (source: DataSource, view: FilterView, params: URLSearchParams) => Promise<unknown> | Response;
+
+/**
+ * The actors each answer names, whose records `named=1` adds (`named`), for a view to label them: the
+ * summary's the view's own actor filter. Opt-in: a client after counts (the bench's peers ask thousands of
+ * edges) need not pay for thousands of records.
+ */
+const NAMES: Record<string, (body: Record<string, unknown>, view: FilterView) => string[]> = {
+  summary: (_body, view) => [...view.actors],
+  periods: () => [],
+  edges: (body) => (body.edges as EdgeCount[]).flatMap((e) => [e.from, e.to]),
+  quotes: (body) => (body.quotes as Quote[]).map((q) => q.speaker),
+  actors: (body) => (body.actors as ActorCount[]).map((a) => a.id),
+};
 
 /** The answers, one per path segment: what each view needs (lib/source/types.ts). */
 const ANSWERS: Record<string, Answer> = {
-  summary: async (source, view) => ({
-    ...(await source.summary(view)),
-    named: await named(source, view.actors),
-  }),
+  summary: (source, view) => source.summary(view),
   periods: async (source, view, params) => {
     const unit = params.get("unit") ?? "month";
     if (!(PERIOD_UNITS as readonly string[]).includes(unit))
@@ -46,14 +62,7 @@ const ANSWERS: Record<string, Answer> = {
     const limit = wholeNumber(params.get("limit"), MAX_DRAWN_EDGES, 1, MAX_TOP);
     if (limit === null) return json({ error: `limit must be a whole number from 1 to ${MAX_TOP}.` }, 400);
     const { total, items } = await source.edges(view, { limit });
-    return {
-      total,
-      edges: items,
-      named: await named(
-        source,
-        items.flatMap((e) => [e.from, e.to]),
-      ),
-    };
+    return { total, edges: items };
   },
   quotes: async (source, view, params) => {
     const offset = wholeNumber(params.get("offset"), 0, 0, 1e9);
@@ -61,27 +70,13 @@ const ANSWERS: Record<string, Answer> = {
     if (offset === null) return json({ error: "offset must be a whole number, 0 or more." }, 400);
     if (limit === null)
       return json({ error: `limit must be a whole number from 1 to ${MAX_QUOTE_PAGE}.` }, 400);
-    const page = await source.quotes(view, { offset, limit });
-    return {
-      ...page,
-      named: await named(
-        source,
-        page.quotes.map((q) => q.speaker),
-      ),
-    };
+    return source.quotes(view, { offset, limit });
   },
   actors: async (source, view, params) => {
     const limit = wholeNumber(params.get("limit"), 100, 1, MAX_TOP);
     if (limit === null) return json({ error: `limit must be a whole number from 1 to ${MAX_TOP}.` }, 400);
     const match = (params.get("match") ?? "").slice(0, MAX_MATCH);
-    const actors = await source.actorCounts(view, { limit, match });
-    return {
-      actors,
-      named: await named(
-        source,
-        actors.map((a) => a.id),
-      ),
-    };
+    return { actors: await source.actorCounts(view, { limit, match }) };
   },
 };
 
@@ -101,12 +96,19 @@ export async function GET(request: Request, { params }: { params: Promise<{ answ
   const viewParams = new URLSearchParams([...search].filter(([key]) => !OWN_KEYS.has(key)));
   for (const key of OWN_KEYS)
     if (search.getAll(key).length > 1) return json({ error: `${key} is given more than once.` }, 400);
+  const withNames = search.get("named");
+  if (withNames !== null && withNames !== "0" && withNames !== "1")
+    return json({ error: "named must be 1 (add the named actors' records) or 0." }, 400);
   // From the request's start: parsing the view against the dataset is part of the answer's cost.
   const started = performance.now();
   const source = await serverSource();
   const { state, ignored } = parseViewState(viewParams, await contextOf(source, viewParams));
   const body = await respond(source, state, search);
   if (body instanceof Response) return body;
+  if (search.get("named") === "1") {
+    const ids = NAMES[answer]!(body as Record<string, unknown>, state);
+    (body as Record<string, unknown>).named = await source.actorRecords([...new Set(ids)]);
+  }
   const took = performance.now() - started;
   return json(ignored.length > 0 ? { ...(body as object), ignored } : body, 200, {
     "X-Source": source.kind,
