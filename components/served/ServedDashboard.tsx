@@ -16,6 +16,7 @@ import { ServedActorPicker } from "./ServedActorPicker";
 import { DRAWN_EDGES, ServedNetwork } from "./ServedNetwork";
 import { QUOTE_PAGE, ServedQuotes } from "./ServedQuotes";
 import { periodUnit, ServedTimeline } from "./ServedTimeline";
+import styles from "./Served.module.css";
 
 /**
  * Any actor id passes the page's own check: the dataset's actors (millions) stay on the server, which checked
@@ -150,7 +151,7 @@ function ServedBody({
         <IgnoredNotice key={shownIgnored.map((p) => p.key).join()} ignored={shownIgnored} />
         <div className="summary-row">
           <div className="summary">
-            <p className="summary-counts" aria-live="polite" data-testid="summary-counts">
+            <p className={`summary-counts ${styles.counts}`} aria-live="polite" data-testid="summary-counts">
               {counts ? (
                 <>
                   Showing <strong data-testid="count-events">{formatCount(counts.events)}</strong>{" "}

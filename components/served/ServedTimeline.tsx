@@ -111,7 +111,7 @@ export const ServedTimeline = memo(function ServedTimeline({
               })}
             </g>
           </svg>
-          <div className="toggle-row" role="group" aria-label="Show one year">
+          <div className={`toggle-row ${styles.years}`} role="group" aria-label="Show one year">
             {buttonYears.map((y) => (
               <button
                 key={y}

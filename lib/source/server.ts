@@ -146,6 +146,11 @@ export async function startDuckDataset(file: string = datasetPath()): Promise<vo
     if (fromFiles) await checkOrThrow(source, file);
     const summary = await source.summary(DEFAULT_VIEW);
     const limit = browserMaxEvents();
+    const asked = process.env[BROWSER_EVENTS_ENV];
+    if (asked !== undefined && String(limit) !== asked.trim())
+      console.warn(
+        `${BROWSER_EVENTS_ENV}=${asked} is not a whole number of events: the limit stays ${limit.toLocaleString("en-US")}`,
+      );
     const where = `${labelOf(file)} through DuckDB: ${summary.events.toLocaleString("en-US")} events`;
     if (summary.events > limit) {
       serverOnlySlot().value = { ...summary, limit };

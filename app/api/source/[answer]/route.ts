@@ -23,6 +23,15 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 /** The keys of a request that are the route's own, not the view's. */
 const OWN_KEYS = new Set(["unit", "offset", "limit", "match", "named"]);
 
+/** Which answers read each of the route's own keys: one given to another answer is a mistake, said so. */
+const KEY_ANSWERS: Record<string, readonly string[]> = {
+  unit: ["periods"],
+  offset: ["quotes"],
+  limit: ["edges", "quotes", "actors"],
+  match: ["actors"],
+  named: ["summary", "edges", "quotes", "actors"],
+};
+
 /** A whole number in [min, max] from a query value, the default when absent, or null when malformed. */
 function wholeNumber(raw: string | null, fallback: number, min: number, max: number): number | null {
   if (raw === null) return fallback;
@@ -94,8 +103,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ answ
     return json({ error: `No such answer "${answer}": one of ${Object.keys(ANSWERS).join(", ")}.` }, 404);
   const search = new URL(request.url).searchParams;
   const viewParams = new URLSearchParams([...search].filter(([key]) => !OWN_KEYS.has(key)));
-  for (const key of OWN_KEYS)
+  for (const key of OWN_KEYS) {
     if (search.getAll(key).length > 1) return json({ error: `${key} is given more than once.` }, 400);
+    if (search.has(key) && !KEY_ANSWERS[key]!.includes(answer))
+      return json({ error: `${key} applies to ${KEY_ANSWERS[key]!.join(", ")}, not ${answer}.` }, 400);
+  }
   const withNames = search.get("named");
   if (withNames !== null && withNames !== "0" && withNames !== "1")
     return json({ error: "named must be 1 (add the named actors' records) or 0." }, 400);
