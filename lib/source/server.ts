@@ -147,7 +147,7 @@ export async function startDuckDataset(file: string = datasetPath()): Promise<vo
     const summary = await source.summary(DEFAULT_VIEW);
     const limit = browserMaxEvents();
     const asked = process.env[BROWSER_EVENTS_ENV];
-    if (asked !== undefined && String(limit) !== asked.trim())
+    if (asked !== undefined && !/^\d+$/.test(asked.trim()))
       console.warn(
         `${BROWSER_EVENTS_ENV}=${asked} is not a whole number of events: the limit stays ${limit.toLocaleString("en-US")}`,
       );
