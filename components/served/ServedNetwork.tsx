@@ -16,13 +16,16 @@ export const DRAWN_EDGES = { wide: 60, narrow: 24 } as const;
 /** Boxes narrower than this draw {@link DRAWN_EDGES}.narrow. */
 const NARROW_PX = 560;
 
+/** The labels' size in layout units, so that they read at about 10 px once the drawing fits its box. */
+const LABEL_PX = { wide: 11, narrow: 20 } as const;
+
 /** Rows of the table under the drawing. */
 const LISTED_EDGES = 12;
 
 const label = (a: Actor | undefined, id: string) => a?.shortName ?? a?.name ?? id;
 
 /** Where the nodes sit: one seeded force layout of the drawn edges' actors (a few dozen, a few ms). */
-function layoutOf(edges: readonly EdgeCount[], names: Map<string, Actor>) {
+function layoutOf(edges: readonly EdgeCount[], names: Map<string, Actor>, font: number) {
   const stances = new Map<string, number>();
   const weights = new Map<string, number>();
   for (const e of edges) {
@@ -36,7 +39,8 @@ function layoutOf(edges: readonly EdgeCount[], names: Map<string, Actor>) {
   const nodes = [...stances.keys()].map((id) => ({
     id,
     r: radius(id),
-    labelWidth: Math.min(18, label(names.get(id), id).length) * 6.5,
+    labelWidth: Math.min(18, label(names.get(id), id).length) * font * 0.6,
+    labelHeight: font * 1.2,
   }));
   const links = [...weights].map(([pair, weight]) => {
     const [source, target] = pair.split("\u0000") as [string, string];
@@ -68,7 +72,9 @@ export const ServedNetwork = memo(function ServedNetwork({
     [answer.data, narrow],
   );
   const names = useMemo(() => namesOf(answer.data?.named), [answer.data]);
-  const layout = useMemo(() => layoutOf(edges, names), [edges, names]);
+  // Labels in layout units: the drawing is scaled down to fit the box, twice as much on a phone.
+  const font = narrow ? LABEL_PX.narrow : LABEL_PX.wide;
+  const layout = useMemo(() => layoutOf(edges, names, font), [edges, names, font]);
   const most = Math.max(1, ...edges.map((e) => e.count));
   const { bounds, positions } = layout;
   const pad = 24;
@@ -183,7 +189,7 @@ export const ServedNetwork = memo(function ServedNetwork({
                     }}
                   >
                     <circle r={layout.radius(id)} data-on={on || undefined} />
-                    <text y={layout.radius(id) + 12} textAnchor="middle">
+                    <text y={layout.radius(id) + font + 1} textAnchor="middle" fontSize={font}>
                       {name.length > 18 ? `${name.slice(0, 17)}…` : name}
                     </text>
                   </g>
