@@ -11,6 +11,7 @@ import { formatDate } from "@/lib/time";
 import { parseContextOf, parseViewState, type SearchParamsInput } from "@/lib/view";
 import { serverOnlyDataset } from "@/lib/source/server";
 import { ServedPage, servedMetadata } from "./servedPage";
+import { SkipLinks } from "./SkipLinks";
 import { viewMetadata } from "./viewMetadata";
 
 /** Each view state's own link preview (title, description, og:image): app/viewMetadata.ts. */
@@ -52,12 +53,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
   return (
     // On a screen the page is one screen tall: the views scroll inside their panels (globals.css).
     <div className="app-shell">
-      {/* First in the tab order, so a keyboard reaches any view in two presses instead of crossing the filters. */}
-      <nav className="skip-links" aria-label="Skip links">
-        <a href="#timeline">Skip to the timeline</a>
-        <a href="#network">Skip to the network</a>
-        <a href="#quotes">Skip to the quotes</a>
-      </nav>
+      <SkipLinks />
       <header className="site-header">
         <h1>Stance Atlas</h1>
         <p className="lede">

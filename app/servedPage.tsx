@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ServedDashboard } from "@/components/served/ServedDashboard";
 import { servedEpisodes, serverSource, type ServerOnly } from "@/lib/source/server";
 import { parseViewState, searchParamsOf, type SearchParamsInput } from "@/lib/view";
+import { SkipLinks } from "./SkipLinks";
 import { contextOf } from "./sourceContext";
 
 /** The served dataset's size, for the title and the header. */
@@ -37,11 +38,7 @@ export async function ServedPage({
   const episodes = await servedEpisodes();
   return (
     <div className="app-shell">
-      <nav className="skip-links" aria-label="Skip links">
-        <a href="#timeline">Skip to the timeline</a>
-        <a href="#network">Skip to the network</a>
-        <a href="#quotes">Skip to the quotes</a>
-      </nav>
+      <SkipLinks />
       <header className="site-header">
         <h1>Stance Atlas</h1>
         <p className="lede">

@@ -1,9 +1,10 @@
 "use client";
 
-import { memo, useMemo } from "react";
+import { memo, useId, useMemo } from "react";
 import { forceLayout } from "@/lib/layout/networkForces";
-import type { Actor, StanceType } from "@/lib/model";
+import type { Actor } from "@/lib/model";
 import type { EdgeCount } from "@/lib/source/types";
+import { ArrowDefs, arrowId } from "../network/marks/ArrowDefs";
 import { STANCE_COLOR, STANCE_LABEL, STANCE_VERB } from "../theme";
 import { useElementWidth } from "../useElementWidth";
 import { formatCount, namesOf, type Answers, type AnswerState } from "./answers";
@@ -66,6 +67,7 @@ export const ServedNetwork = memo(function ServedNetwork({
   onToggleActor(id: string): void;
 }) {
   const { ref, width } = useElementWidth<HTMLDivElement>(640);
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const narrow = width < NARROW_PX;
   const edges = useMemo(
     () => (answer.data?.edges ?? []).slice(0, narrow ? DRAWN_EDGES.narrow : DRAWN_EDGES.wide),
@@ -121,22 +123,7 @@ export const ServedNetwork = memo(function ServedNetwork({
           </p>
           {edges.length > 0 && (
             <svg viewBox={viewBox} className={styles.graph} role="group" aria-label={summary}>
-              <defs>
-                {(Object.keys(STANCE_COLOR) as StanceType[]).map((t) => (
-                  <marker
-                    key={t}
-                    id={`served-arrow-${t}`}
-                    viewBox="0 0 10 10"
-                    refX="9"
-                    refY="5"
-                    markerWidth="5"
-                    markerHeight="5"
-                    orient="auto"
-                  >
-                    <path d="M0,0 L10,5 L0,10 z" fill={STANCE_COLOR[t]} />
-                  </marker>
-                ))}
-              </defs>
+              <ArrowDefs uid={uid} />
               {edges.map((e) => {
                 const a = positions.get(e.from)!;
                 const b = positions.get(e.to)!;
@@ -160,7 +147,7 @@ export const ServedNetwork = memo(function ServedNetwork({
                     fill="none"
                     stroke={STANCE_COLOR[e.type]}
                     strokeWidth={1 + 4 * Math.sqrt(e.count / most)}
-                    markerEnd={`url(#served-arrow-${e.type})`}
+                    markerEnd={`url(#${arrowId(uid, e.type)})`}
                     className={styles.edge}
                     data-edge={`${e.from}>${e.to}>${e.type}`}
                   >
