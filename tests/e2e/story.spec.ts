@@ -140,6 +140,9 @@ test("← and → step when the story has focus; Previous and Next; Back and For
   await region(page).getByRole("button", { name: "Next" }).click();
   await region(page).getByRole("button", { name: "Next" }).click();
   await expectStep(page, 3);
+  // The URL is written a frame after the step shows (lib/view/urlSync.ts): Back, as a reader would press
+  // it, comes after that; pressed within the frame it would go back from step 2.
+  await expect(page).toHaveURL(new RegExp(`\\?story=${story.id}&step=3$`));
   await page.goBack();
   await expectStep(page, 2);
   await page.goBack();
