@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ServedDashboard } from "@/components/served/ServedDashboard";
+import { Served } from "@/components/Dashboard";
 import { servedEpisodes, serverSource, type ServerOnly } from "@/lib/source/server";
 import { parseViewState, searchParamsOf, type SearchParamsInput } from "@/lib/view";
 import { SkipLinks } from "./SkipLinks";
@@ -50,7 +50,7 @@ export async function ServedPage({
           served through DuckDB
         </p>
       </header>
-      <ServedDashboard
+      <Served
         initialView={state}
         ignored={ignored}
         episodes={episodes}

@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
 import type { DatasetFile } from "@/lib/model";
 import { DatasetFetchError, fetchDataset, type FetchProgress } from "@/lib/data/fetchDataset";
 import { indexDatasetOnce } from "@/lib/data/indexOnce";
@@ -15,6 +15,19 @@ import type { OpenedDataset } from "./data/LocalDataPanel";
 // The opening of a file (worker, report, IndexedDB) loads only when a file is picked or dropped, or when the
 // URL names a dataset opened from a file (`data=local:<hash>`).
 const LocalDataPanel = lazy(() => import("./data/LocalDataPanel"));
+
+// The dashboard over a dataset served by DuckDB loads only where it is rendered. It is reached from this
+// module, which `/` loads anyway: a page's client modules are all in its first load, rendered or not.
+const ServedDashboard = lazy(() => import("./served/ServedDashboard"));
+
+/** `/` over a dataset too big for the browser: the dashboard whose views draw from the routes, as its own chunk. */
+export function Served(props: ComponentProps<typeof ServedDashboard>) {
+  return (
+    <Suspense fallback={<p role="status">Loading the views…</p>}>
+      <ServedDashboard {...props} />
+    </Suspense>
+  );
+}
 
 /** The client root: indexes the dataset once, creates the view store, and lays out the linked views. */
 export function Dashboard({

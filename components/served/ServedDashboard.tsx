@@ -47,7 +47,7 @@ function servedContext(episodes: readonly Episode[], span: YearRange): ParseCont
  * `/api/source/…` (lib/source/types.ts) instead of records in the page. Views are cross-filtered as in the
  * dashboard: the time axis asks without the year filter, the actor picker without the actor one.
  */
-export function ServedDashboard({
+export default function ServedDashboard({
   initialView,
   ignored,
   episodes,

@@ -1,7 +1,7 @@
 "use client";
 
 import { memo } from "react";
-import { fillPeriods } from "@/lib/layout/timelineBins";
+import { fillPeriods } from "@/lib/layout/periods";
 import type { PeriodUnit } from "@/lib/source/types";
 import { formatDate, formatYears } from "@/lib/time";
 import type { YearRange } from "@/lib/view";

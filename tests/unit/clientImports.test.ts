@@ -15,3 +15,16 @@ describe("what the browser's first load imports", () => {
     expect([...seen].filter((f) => f.endsWith("lib/layout/networkForces.ts"))).toEqual([]);
   });
 });
+
+describe("what the page at / imports", () => {
+  it("reaches the dashboard over a dataset served by DuckDB only through a lazy import: not in the first load", () => {
+    const { seen } = staticImports(join(ROOT, "app/page.tsx"));
+    // The walk reaches the served page and the dashboard's module that loads it (so the check is not vacuous)…
+    expect([...seen].some((f) => f.endsWith("app/servedPage.tsx"))).toBe(true);
+    expect([...seen].some((f) => f.endsWith("components/Dashboard.tsx"))).toBe(true);
+    // …but none of the served views, which a page's client components would otherwise all load.
+    expect(
+      [...seen].filter((f) => f.includes("components/served/") && !f.endsWith("ServedLoader.tsx")),
+    ).toEqual([]);
+  });
+});

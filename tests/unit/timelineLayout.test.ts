@@ -3,7 +3,6 @@ import fc from "fast-check";
 import {
   binEvents,
   dateExtent,
-  fillPeriods,
   dropOverlapping,
   episodeDomain,
   layoutTimeline,
@@ -17,6 +16,7 @@ import {
   yearTicks,
   type TimelineEventInput,
 } from "@/lib/layout/timeline";
+import { fillPeriods } from "@/lib/layout/periods";
 import { toIso, toUtcDate } from "@/lib/time";
 import { miniIndex } from "./helpers";
 import { EPISODES, ev } from "./timelineHelpers";
