@@ -153,7 +153,6 @@ export function DashboardBody({
   };
   const active = activeFilters(view);
   // Stance types and provenance: the filters behind "More filters".
-  const moreCount = active.filter((row) => row.key === "stances" || row.key === "provenance").length;
   // What each tab holds of the selection's links, counted over what the filters show: the timeline's events,
   // the network's arrows (stances) and actors, the quotes.
   const counts = useMemo(() => {
@@ -241,7 +240,6 @@ export function DashboardBody({
           onProvenance={actions.setProvenance}
           onReset={actions.reset}
           activeCount={active.length}
-          moreCount={moreCount}
           sheetOpen={sheet}
           onSheet={setSheet}
         />

@@ -33,7 +33,6 @@ export const FilterBar = memo(function FilterBar({
   onProvenance,
   onReset,
   activeCount,
-  moreCount,
   sheetOpen,
   onSheet,
   picker,
@@ -70,8 +69,6 @@ export const FilterBar = memo(function FilterBar({
   onReset(): void;
   /** How many filters are active: the narrow screen's "Filters (n)". */
   activeCount: number;
-  /** How many of the filters behind "More filters" are active. */
-  moreCount: number;
   /** Whether the narrow screen's filter sheet is open. */
   sheetOpen: boolean;
   /** Opens or closes the filter sheet. */
@@ -121,7 +118,7 @@ export const FilterBar = memo(function FilterBar({
         )}
         <YearSlider span={span} value={years} onChange={onYears} />
         <EpisodeToggles episodes={episodes} selected={episode} onEpisode={onEpisode} />
-        <MoreFilters count={moreCount}>
+        <MoreFilters count={(stances.length > 0 ? 1 : 0) + (provenance !== null ? 1 : 0)}>
           <StanceToggles selected={stances} onToggle={onToggleStance} />
           <ProvenanceToggle value={provenance} onChange={onProvenance} />
         </MoreFilters>

@@ -108,7 +108,6 @@ function ServedBody({
   const dropped = summary.data?.ignored ?? [];
   const shownIgnored = dropped.length > 0 ? dropped : ignored;
   const active = activeFilters(view);
-  const moreCount = active.filter((row) => row.key === "stances" || row.key === "provenance").length;
   const named = summary.data?.named;
   const picker = useMemo(
     () => (
@@ -121,7 +120,6 @@ function ServedBody({
     ),
     [view.actors, named, withoutActors, actions.toggleActor],
   );
-  const onYears = (range: YearRange | null) => actions.setYears(range);
   const counts = summary.data;
   return (
     <>
@@ -142,7 +140,6 @@ function ServedBody({
         onProvenance={actions.setProvenance}
         onReset={actions.reset}
         activeCount={active.length}
-        moreCount={moreCount}
         sheetOpen={sheet}
         onSheet={setSheet}
         picker={picker}
@@ -181,7 +178,7 @@ function ServedBody({
             <div className="view-head">
               <h2 id="timeline-heading">Escalation timeline</h2>
             </div>
-            <ServedTimeline answer={periods} years={view.years} onYears={onYears} />
+            <ServedTimeline answer={periods} years={view.years} onYears={actions.setYears} />
           </section>
           <section id="network" tabIndex={-1} className="view view-network" aria-labelledby="network-heading">
             <div className="view-head">

@@ -4,7 +4,7 @@ import { memo, useId, useRef, useState } from "react";
 import type { Quote } from "@/lib/model";
 import { formatDate } from "@/lib/time";
 import { InSentence } from "../quotes/QuoteCard";
-import { answerUrl, formatCount, namesOf, type Answers, type AnswerState } from "./answers";
+import { answerUrl, fetchAnswer, formatCount, namesOf, type Answers, type AnswerState } from "./answers";
 import { AnswerStatus } from "./AnswerStatus";
 import styles from "./Served.module.css";
 
@@ -55,10 +55,10 @@ export const ServedQuotes = memo(function ServedQuotes({
     setLoading(true);
     setError(null);
     try {
-      const res = await fetch(answerUrl("quotes", { offset: quotes.length, limit: QUOTE_PAGE }, query));
-      const body = (await res.json()) as Answers["quotes"] & { error?: string };
-      if (!res.ok) throw new Error(body.error ?? `the server answered ${res.status}`);
-      setMore({ query, pages: [...pages, body] });
+      const page = await fetchAnswer<"quotes">(
+        answerUrl("quotes", { offset: quotes.length, limit: QUOTE_PAGE }, query),
+      );
+      setMore({ query, pages: [...pages, page] });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {

@@ -57,6 +57,18 @@ export interface AnswerState<T> {
   retry(): void;
 }
 
+/** One answer of the data-source routes; a failure throws the route's own message (its `error`). */
+export async function fetchAnswer<K extends keyof Answers>(
+  url: string,
+  signal?: AbortSignal,
+): Promise<Answers[K]> {
+  const res = await fetch(url, { signal });
+  const body = (await res.json().catch(() => null)) as (Answers[K] & { error?: string }) | null;
+  if (!res.ok || body === null)
+    throw new Error(body?.error ?? `the server answered ${res.status} ${res.statusText}`.trim());
+  return body;
+}
+
 /**
  * Fetches an answer of the data-source routes whenever its URL changes, cancelling the one before: an answer
  * to an older view never overwrites a newer one. The last data stays shown while the next loads. An empty URL
@@ -74,13 +86,8 @@ export function useAnswer<K extends keyof Answers>(url: string): AnswerState<Ans
   useEffect(() => {
     if (url === "") return;
     const controller = new AbortController();
-    fetch(url, { signal: controller.signal })
-      .then(async (res) => {
-        const body = (await res.json().catch(() => null)) as (Answers[K] & { error?: string }) | null;
-        if (!res.ok || body === null)
-          throw new Error(body?.error ?? `the server answered ${res.status} ${res.statusText}`.trim());
-        setSettled({ key, data: body, error: null });
-      })
+    fetchAnswer<K>(url, controller.signal)
+      .then((data) => setSettled({ key, data, error: null }))
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
         const error = err instanceof Error ? err.message : String(err);

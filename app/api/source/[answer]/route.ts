@@ -117,7 +117,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ answ
   const { state, ignored } = parseViewState(viewParams, await contextOf(source, viewParams));
   const body = await respond(source, state, search);
   if (body instanceof Response) return body;
-  if (search.get("named") === "1") {
+  if (withNames === "1") {
     const ids = NAMES[answer]!(body as Record<string, unknown>, state);
     (body as Record<string, unknown>).named = await source.actorRecords([...new Set(ids)]);
   }
