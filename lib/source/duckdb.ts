@@ -555,6 +555,34 @@ function boundedMap<K, V>(max: number): { get(key: K): V | undefined; set(key: K
   };
 }
 
+/**
+ * Looks keys up in a cache and asks `fetch` for the missing ones, keeping what it finds (a key it does not find
+ * as null, so it is not asked again). Answers from what it found, not from the cache after its inserts: a
+ * lookup of more keys than the cache holds pushes out its own first ones.
+ */
+async function cachedLookup<K, V>(
+  cache: ReturnType<typeof boundedMap<K, V | null>>,
+  keys: readonly K[],
+  fetch: (missing: K[]) => Promise<Map<K, V>>,
+): Promise<Map<K, V | null>> {
+  const found = new Map<K, V | null>();
+  const missing: K[] = [];
+  for (const key of new Set(keys)) {
+    const value = cache.get(key);
+    if (value === undefined) missing.push(key);
+    else found.set(key, value);
+  }
+  if (missing.length > 0) {
+    const fetched = await fetch(missing);
+    for (const key of missing) {
+      const value = fetched.get(key) ?? null;
+      found.set(key, value);
+      cache.set(key, value);
+    }
+  }
+  return found;
+}
+
 function duckSource(
   instance: DuckDBInstance,
   c: DuckDBConnection,
@@ -579,57 +607,31 @@ function duckSource(
       searchTable = null;
       throw err;
     }));
-  /** The ids of actors by number: a lookup of the few a top-k answer names, not a join with every actor. */
-  // Actors' ids by number and records by id, kept as they are asked: the busiest actors head most answers,
-  // and each lookup is a query. Bounded, oldest out first.
-  // Each lookup answers from what it found, not from the cache after its inserts: an answer naming more
-  // actors than the cache holds pushes out its own first ones.
-  const idCache = boundedMap<number, string>(actorCache);
-  const idsOf = async (numbers: readonly number[]): Promise<Map<number, string>> => {
-    const found = new Map<number, string>();
-    const missing: number[] = [];
-    for (const n of new Set(numbers)) {
-      const id = idCache.get(n);
-      if (id === undefined) missing.push(n);
-      else found.set(n, id);
-    }
-    if (missing.length > 0)
-      for (const x of await rows(
+  // The ids of actors by number (a lookup of the few a top-k answer names, not a join with every actor) and
+  // their records by id, kept as they are asked: the busiest actors head most answers, and each lookup is a
+  // query. Bounded, oldest out first (cachedLookup).
+  const idCache = boundedMap<number, string | null>(actorCache);
+  const idsOf = (numbers: readonly number[]) =>
+    cachedLookup(idCache, numbers, async (missing) => {
+      const found = await rows(
         `SELECT a, id FROM actor_ids WHERE a IN (${missing.map(() => "?").join(", ")})`,
         missing,
-      )) {
-        found.set(Number(x.a), String(x.id));
-        idCache.set(Number(x.a), String(x.id));
-      }
-    return found;
-  };
+      );
+      return new Map(found.map((x) => [Number(x.a), String(x.id)]));
+    });
   const recordCache = boundedMap<string, Actor | null>(actorCache);
   // Actor ids a view names, and their ranks (null: not in the dataset), kept as they are asked: a reader
   // changes filters around the same few actors.
   const ranks = boundedMap<string, number | null>(actorCache);
   const ranksOf = async (ids: readonly string[]): Promise<(number | null)[]> => {
-    const found = new Map<string, number | null>();
-    const missing: string[] = [];
-    for (const id of new Set(ids)) {
-      const rank = ranks.get(id);
-      if (rank === undefined) missing.push(id);
-      else found.set(id, rank);
-    }
-    if (missing.length > 0) {
-      const byId = new Map(
-        (
-          await rows(
-            `SELECT i.id, r.rank FROM actor_ids i JOIN actor_rank r ON r.a = i.a
-              WHERE i.id IN (${missing.map(() => "?").join(", ")})`,
-            missing,
-          )
-        ).map((x) => [String(x.id), Number(x.rank)]),
+    const found = await cachedLookup(ranks, ids, async (missing) => {
+      const rowsFound = await rows(
+        `SELECT i.id, r.rank FROM actor_ids i JOIN actor_rank r ON r.a = i.a
+          WHERE i.id IN (${missing.map(() => "?").join(", ")})`,
+        missing,
       );
-      for (const id of missing) {
-        found.set(id, byId.get(id) ?? null);
-        ranks.set(id, byId.get(id) ?? null);
-      }
-    }
+      return new Map(rowsFound.map((x) => [String(x.id), Number(x.rank)]));
+    });
     return ids.map((id) => found.get(id) ?? null);
   };
   const resolve = async (view: FilterView): Promise<Resolved> => {
@@ -786,36 +788,21 @@ function duckSource(
       }
     },
     async actorRecords(ids) {
-      const found = new Map<string, Actor | null>();
-      const missing: string[] = [];
-      for (const id of new Set(ids)) {
-        const actor = recordCache.get(id);
-        if (actor === undefined) missing.push(id);
-        else found.set(id, actor);
-      }
-      if (missing.length > 0) {
+      const found = await cachedLookup(recordCache, ids, async (missing) => {
         // The record an id's number points to (an id listed twice keeps its last, as actor_ids does), in
         // two point lookups through the indexes: a join would scan one side.
         const numbers = await rows(
           `SELECT id, a FROM actor_ids WHERE id IN (${missing.map(() => "?").join(", ")})`,
           missing,
         );
-        const records =
-          numbers.length === 0
-            ? []
-            : await rows(
-                `SELECT pos, record FROM actor_records WHERE pos IN (${numbers.map(() => "?").join(", ")})`,
-                numbers.map((x) => Number(x.a)),
-              );
+        if (numbers.length === 0) return new Map();
+        const records = await rows(
+          `SELECT pos, record FROM actor_records WHERE pos IN (${numbers.map(() => "?").join(", ")})`,
+          numbers.map((x) => Number(x.a)),
+        );
         const record = new Map(records.map((x) => [Number(x.pos), String(x.record)]));
-        const byId = new Map(numbers.map((x) => [String(x.id), record.get(Number(x.a))]));
-        for (const id of missing) {
-          const json = byId.get(id);
-          const actor = json === undefined ? null : (JSON.parse(json) as Actor);
-          found.set(id, actor);
-          recordCache.set(id, actor);
-        }
-      }
+        return new Map(numbers.map((x) => [String(x.id), JSON.parse(record.get(Number(x.a))!) as Actor]));
+      });
       return ids.map((id) => found.get(id)).filter((a): a is Actor => a != null);
     },
     async context(actorIds) {
