@@ -118,13 +118,14 @@ const nextConfig: NextConfig = {
         has: [{ type: "header", key: "x-forwarded-proto", value: ".*https.*" }],
         headers: [{ key: "Strict-Transport-Security", value: STRICT_TRANSPORT_SECURITY }],
       },
-      // Next drops a route handler's own Content-Encoding, so the label of /dataset.json's precompressed
-      // gzip answer is set here, under the very condition the route uses to send it.
-      {
-        source: "/dataset.json",
-        has: [{ type: "header", key: "accept-encoding", value: GZIP_ACCEPTED }],
+      // Next drops a route handler's own Content-Encoding, so the label of /dataset.json's and
+      // /dataset.columns's precompressed gzip answers is set here, under the very condition the routes use
+      // to send them.
+      ...["/dataset.json", "/dataset.columns"].map((source) => ({
+        source,
+        has: [{ type: "header" as const, key: "accept-encoding", value: GZIP_ACCEPTED }],
         headers: [{ key: "Content-Encoding", value: "gzip" }],
-      },
+      })),
     ];
   },
 };

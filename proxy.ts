@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { COLUMNS_ROUTE, DATASET_ROUTE } from "./lib/data/delivery";
 import { GZIP_ACCEPTED } from "./lib/data/negotiate";
 // A type only: the proxy stays free of the node APIs the server module uses.
 import type { ServerOnly } from "./lib/source/server";
@@ -77,13 +78,13 @@ function serverOnlyPage({ events, stances, quotes, limit }: ServerOnly, search: 
 }
 
 /**
- * /dataset.json while the dataset is served through DuckDB alone: a 404 saying why, gzipped when the client
- * takes gzip, because next.config.ts labels every such answer of that path `Content-Encoding: gzip`.
+ * /dataset.json and /dataset.columns while the dataset is served through DuckDB alone: a 404 saying why,
+ * gzipped when the client takes gzip, because next.config.ts labels every such answer of those paths
+ * `Content-Encoding: gzip`.
  */
-function noDatasetFile(request: NextRequest) {
+function noDatasetFile(request: NextRequest, where: string) {
   const body = JSON.stringify({
-    error:
-      "This dataset is served through DuckDB: it has more than the views take into the browser, so there is no /dataset.json; ask /api/source/… for what a view needs.",
+    error: `This dataset is served through DuckDB: it has more than the views take into the browser, so there is no ${where}; ask /api/source/… for what a view needs.`,
   });
   const gzip = new RegExp(`^(?:${GZIP_ACCEPTED})$`).test(request.headers.get("accept-encoding") ?? "");
   const bytes = gzip ? new Blob([body]).stream().pipeThrough(new CompressionStream("gzip")) : body;
@@ -103,7 +104,7 @@ export function proxy(request: NextRequest) {
   const where = request.nextUrl.pathname;
   // `/` over a dataset too big for the browser is its own dashboard (app/servedPage.tsx), drawn from the routes.
   if (serverOnly && where !== "/" && !where.startsWith("/api/source/")) {
-    if (where === "/dataset.json") return noDatasetFile(request);
+    if (where === DATASET_ROUTE || where === COLUMNS_ROUTE) return noDatasetFile(request, where);
     // A link preview's image and oEmbed's JSON cannot be a page of text: say why, as the clients expect.
     if (where === "/og" || where === "/oembed")
       return NextResponse.json(

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
+import { preload } from "react-dom";
 import { Dashboard } from "@/components/Dashboard";
-import { DATASET_ROUTE, inlinesDataset } from "@/lib/data";
+import { COLUMNS_ROUTE, DATASET_ROUTE, inlinesDataset } from "@/lib/data";
 import { datasetBody } from "@/lib/data/datasetBody";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
 import { layoutPositions } from "@/lib/layout/network";
@@ -32,15 +33,23 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
   const { data } = index;
   const body = datasetBody(data);
   const inline = inlinesDataset(body.json.byteLength);
+  // A dataset fetched by the browser is asked for by the page's head, with its index columns, while the
+  // scripts load and hydrate, not after hydration by the dashboard's effect (whose fetches then take the
+  // preloaded answers).
+  if (!inline)
+    for (const route of [DATASET_ROUTE, COLUMNS_ROUTE])
+      preload(route, { as: "fetch", crossOrigin: "anonymous" });
   const first = data.events.reduce((min, e) => (e.date < min.date ? e : min), data.events[0]!);
   const last = data.events.reduce((max, e) => (e.date > max.date ? e : max), data.events[0]!);
   const dashboard = (
     <Suspense>
       <Dashboard
         dataset={inline ? data : null}
-        // The network's positions come with an inlined dataset, so the page ships no force simulation.
-        layout={inline ? layoutPositions(index, forcePlace) : null}
+        // The network's positions (a few hundred numbers, computed once per dataset) come with the page, inlined
+        // dataset or not, so the browser runs no force simulation.
+        layout={layoutPositions(index, forcePlace)}
         datasetUrl={DATASET_ROUTE}
+        columnsUrl={COLUMNS_ROUTE}
         datasetKey={body.etag}
         initialView={state}
         ignored={ignored}

@@ -2,7 +2,9 @@
 
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
 import type { DatasetFile } from "@/lib/model";
-import { DatasetFetchError, fetchDataset, type FetchProgress } from "@/lib/data/fetchDataset";
+import type { FetchProgress } from "@/lib/data/fetchDataset";
+import type { FetchedDataset } from "@/lib/data/fetchIndexable";
+import type { PrecomputedIndex } from "@/lib/data/columnsCodec";
 import { indexDatasetOnce } from "@/lib/data/indexOnce";
 import { placedAt, type LayoutPositions, type NodePlacer } from "@/lib/layout/network";
 import { parseContextOf, parseViewState, type IgnoredParam, type ViewState } from "@/lib/view";
@@ -34,6 +36,7 @@ export function Dashboard({
   dataset,
   layout,
   datasetUrl,
+  columnsUrl,
   datasetKey,
   initialView,
   ignored,
@@ -41,10 +44,12 @@ export function Dashboard({
 }: {
   /** The validated dataset, when small enough to travel inside the page; null when it is fetched. */
   dataset: DatasetFile | null;
-  /** The network's positions, computed on the server, when the dataset is inlined; else null. */
+  /** The network's positions, computed on the server; null when the browser is to compute them. */
   layout: LayoutPositions | null;
   /** Where to fetch the dataset when it is not inlined. */
   datasetUrl: string;
+  /** Where to fetch its index columns, which spare the browser building them. */
+  columnsUrl: string;
   /** The dataset's entity tag: the same content is indexed once, not once per render of the page. */
   datasetKey: string;
   /** The view parsed from the URL on the server. */
@@ -54,7 +59,7 @@ export function Dashboard({
   /** The stories that fit the dataset (checked on the server). */
   stories: readonly Story[];
 }) {
-  const [fetched, setFetched] = useState<DatasetFile | null>(null);
+  const [fetched, setFetched] = useState<FetchedDataset | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<FetchProgress | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -63,18 +68,39 @@ export function Dashboard({
   useEffect(() => {
     if (dataset) return;
     const controller = new AbortController();
-    // A fetched dataset comes without its layout: load the force simulation while the data downloads.
-    import("@/lib/layout/networkForces")
-      .then(({ forcePlace }) => setForces(() => () => forcePlace))
-      .catch((err: unknown) => setError(`could not load the network layout (${String(err)})`));
-    fetchDataset(datasetUrl, { signal: controller.signal, onProgress: setProgress })
+    // A dataset that comes without its layout: load the force simulation while the data downloads.
+    if (!layout)
+      import("@/lib/layout/networkForces")
+        .then(({ forcePlace }) => setForces(() => () => forcePlace))
+        .catch((err: unknown) => setError(`could not load the network layout (${String(err)})`));
+    // The bar shows the last count each frame: a render per chunk of a 100 MB download kept the main thread
+    // busy while the bytes came.
+    let frame = 0;
+    let latest: FetchProgress | null = null;
+    const onProgress = (p: FetchProgress) => {
+      latest = p;
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        setProgress(latest);
+      });
+    };
+    // The download's code loads only here (the page's head has already asked for the bytes); the index
+    // columns come beside the records, and without them the browser builds its own.
+    import("@/lib/data/fetchIndexable")
+      .then(({ fetchIndexable }) =>
+        fetchIndexable(datasetUrl, columnsUrl, { signal: controller.signal, onProgress }),
+      )
       .then(setFetched)
       .catch((err: unknown) => {
-        if (err instanceof DatasetFetchError) setError(err.message);
+        // A DatasetFetchError's message is written for the page; its class stays in the lazy module.
+        if (err instanceof Error && err.name === "DatasetFetchError") setError(err.message);
         else if (!controller.signal.aborted) setError(String(err));
       });
-    return () => controller.abort();
-  }, [dataset, datasetUrl, attempt]);
+    return () => {
+      controller.abort();
+      cancelAnimationFrame(frame);
+    };
+  }, [dataset, layout, datasetUrl, columnsUrl, attempt]);
 
   // A dataset opened from a file (in this browser only), shown in place of the bundled one; `resolved` is
   // false while a `data=local:<hash>` link is looked up in IndexedDB, so no other dataset flashes first.
@@ -115,7 +141,7 @@ export function Dashboard({
     };
   }, [embed]);
 
-  const data = local?.dataset ?? dataset ?? fetched;
+  const data = local?.dataset ?? dataset ?? fetched?.data;
   const placer = local?.placer ?? sent ?? forces;
   const panel = (files !== null || initialView.data !== null) && (
     <Suspense>
@@ -159,6 +185,7 @@ export function Dashboard({
           // Another dataset, another store: the provider remounts and reads the URL against the new ids.
           key={key}
           data={data}
+          pre={data === fetched?.data ? fetched.pre : null}
           placer={placer}
           datasetKey={key}
           // The bundled dataset's view never names a local one (a link naming one this browser lacks).
@@ -220,6 +247,7 @@ function LoadingProgress({ progress }: { progress: FetchProgress | null }) {
 
 function IndexedDashboard({
   data,
+  pre,
   placer,
   datasetKey,
   initialView,
@@ -228,6 +256,8 @@ function IndexedDashboard({
   reread,
 }: {
   data: DatasetFile;
+  /** The server's index columns of a fetched dataset, when they came and fit it. */
+  pre: PrecomputedIndex | null;
   placer: NodePlacer;
   datasetKey: string;
   initialView: ViewState;
@@ -236,7 +266,7 @@ function IndexedDashboard({
   /** True after a switch of dataset: the view is parsed from the URL here, against this dataset. */
   reread: boolean;
 }) {
-  const index = useMemo(() => indexDatasetOnce(datasetKey, data), [datasetKey, data]);
+  const index = useMemo(() => indexDatasetOnce(datasetKey, data, pre), [datasetKey, data, pre]);
   const parseContext = useMemo(() => withStories(parseContextOf(index), stories), [index, stories]);
   const [parsed] = useState(() =>
     reread

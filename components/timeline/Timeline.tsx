@@ -136,7 +136,8 @@ export function Timeline({
   const years = view.years;
   const inYears = useCallback(
     (id: string) => {
-      const year = index.eventFacts.get(id)?.year;
+      const date = index.eventById.get(id)?.date;
+      const year = date === undefined ? undefined : Number(date.slice(0, 4));
       return !years || (year !== undefined && year >= years.start && year <= years.end);
     },
     [index, years],

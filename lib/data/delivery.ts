@@ -12,6 +12,9 @@ export const INLINE_BYTES_ENV = "STANCE_ATLAS_INLINE_BYTES";
 /** The route that serves the loaded dataset as JSON. */
 export const DATASET_ROUTE = "/dataset.json";
 
+/** The route that serves the loaded dataset's index columns (lib/data/columnsCodec.ts), fetched beside it. */
+export const COLUMNS_ROUTE = "/dataset.columns";
+
 /** The inline limit in force: `$STANCE_ATLAS_INLINE_BYTES` when it is a whole number, else the default. */
 export function inlineByteLimit(env: Readonly<Record<string, string | undefined>> = process.env): number {
   return wholeNumberSetting(env[INLINE_BYTES_ENV], INLINE_BYTE_LIMIT);

@@ -117,3 +117,20 @@ export async function fetchDataset(url: string, options: FetchDatasetOptions = {
     signal?.removeEventListener("abort", onAbort);
   }
 }
+
+/**
+ * The dataset's index columns (`/dataset.columns`) as bytes, or null when they cannot be had: the browser
+ * then builds them itself, so no failure here is the user's concern.
+ */
+export async function fetchColumns(
+  url: string,
+  signal?: AbortSignal,
+  fetchImpl: typeof fetch = fetch,
+): Promise<ArrayBuffer | null> {
+  try {
+    const res = await fetchImpl(url, { signal });
+    return res.ok ? await res.arrayBuffer() : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,15 +1,6 @@
 import type { Actor, Claim, DatasetFile, Episode, Event, Quote, Source, Stance } from "../model/schema";
 import { STANCE_TYPES } from "../model/vocabulary";
-
-/** Facts about one dated record that every filter needs, computed once at load. */
-export interface RecordFacts {
-  /** Calendar year of the record's date. */
-  year: number;
-  /** Every actor the record involves, plus those actors' affiliations (transitively). */
-  actors: ReadonlySet<string>;
-  /** The episode the record belongs to: its event's, or the one whose span holds its date. */
-  episode: string | null;
-}
+import type { PrecomputedIndex } from "./columnsCodec";
 
 /**
  * One kind of dated record (events, stances or quotes) as columns aligned with its data array, so a filter
@@ -27,7 +18,7 @@ export interface RecordColumns {
    */
   typeBits: Int32Array;
   /** Record i involves the actors `actors[actorStart[i]]` … `actors[actorStart[i + 1] - 1]` (indexes in
-   * `data.actors`, affiliations included, as in {@link RecordFacts}). */
+   * `data.actors`: every actor the record involves, plus those actors' affiliations, transitively). */
   actorStart: Int32Array;
   actors: Int32Array;
   /** The inverse: actor a is involved in records `records[recordStart[a]]` … `records[recordStart[a + 1] - 1]`,
@@ -38,6 +29,12 @@ export interface RecordColumns {
   episodeStart: Int32Array;
   episodeRecords: Int32Array;
 }
+
+/** The columns of {@link RecordColumns} that describe each record; the rest (the inverses) follow from them. */
+export type RecordFactColumns = Pick<
+  RecordColumns,
+  "year" | "episode" | "typeBits" | "actorStart" | "actors"
+>;
 
 /** The bit of each stance type in {@link RecordColumns.typeBits}. */
 export const STANCE_TYPE_BIT: Readonly<Record<string, number>> = Object.fromEntries(
@@ -56,9 +53,6 @@ export interface DatasetIndex {
   stanceById: ReadonlyMap<string, Stance>;
   quoteById: ReadonlyMap<string, Quote>;
   claimById: ReadonlyMap<string, Claim>;
-  /** Each event's filter facts (the time axis reads its year). Stances' and quotes' facts live only in
-   * {@link RecordColumns}. */
-  eventFacts: ReadonlyMap<string, RecordFacts>;
   /** The actor a person or institution ultimately speaks for (Lavrov → russia); itself when unaffiliated. */
   campOf: ReadonlyMap<string, string>;
   /** Stances tied to each event. */
@@ -97,133 +91,94 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K | undefin
 
 const byId = <T extends { id: string }>(records: readonly T[]) => new Map(records.map((r) => [r.id, r]));
 
-/** Builds the {@link DatasetIndex} of a validated dataset. Pure: same input, same index. */
-export function indexDataset(data: DatasetFile): DatasetIndex {
-  const actorById = byId(data.actors);
-  const eventById = byId(data.events);
+/**
+ * Sets `key` on `target` to a getter that builds the value on first read and then keeps it. The lookups
+ * the first paint does not read (the evidence panel's, the linked highlight's) cost nothing until used: at
+ * 100,000 events building them all took a third of the index's time.
+ */
+function lazily<T, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(target, key, { value, enumerable: true, writable: false });
+      return value;
+    },
+  });
+}
+
+/** The calendar year of an ISO date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/**
+ * Builds the {@link DatasetIndex} of a validated dataset. Pure: same input, same index. `pre`, the columns
+ * and camps the server computed for the same dataset (lib/data/columnsCodec.ts), is taken as is: the same
+ * function made them from the same records.
+ */
+export function indexDataset(data: DatasetFile, pre?: PrecomputedIndex): DatasetIndex {
+  const actorIndex = new Map(data.actors.map((a, i) => [a.id, i]));
+  const episodeIndex = new Map(data.episodes.map((e, i) => [e.id, i]));
   const claimById = byId(data.claims);
-
-  const { chainOf, campOf } = affiliationChains(data.actors);
-  /** The actors, with their affiliations, each once: chains are walked only until they meet one already in. */
-  const withAffiliations = (ids: readonly string[]): Set<string> => {
-    const out = new Set<string>();
-    for (const id of ids) {
-      const chain = chainOf.get(id);
-      if (!chain) out.add(id);
-      // Chains share their tails: once a link is in, the rest of its chain is too.
-      for (let link: ChainLink | null | undefined = chain; link && !out.has(link.id); link = link.next)
-        out.add(link.id);
-    }
-    return out;
+  let chains: ReturnType<typeof affiliationChains> | null = null;
+  const chainsOf = () => (chains ??= affiliationChains(data.actors));
+  const facts = pre?.columns ?? recordFactsOf(data, actorIndex, episodeIndex, claimById, chainsOf().chainOf);
+  const withInverses = (c: RecordFactColumns) => inverses(c, actorIndex.size, episodeIndex.size);
+  const columns = {
+    events: withInverses(facts.events),
+    stances: withInverses(facts.stances),
+    quotes: withInverses(facts.quotes),
   };
-  const episodeByDate = (date: string): string | null =>
-    data.episodes.find((e) => date >= e.start && date <= e.end)?.id ?? null;
-  const yearOf = (date: string) => Number(date.slice(0, 4));
-
-  const eventFacts = new Map<string, RecordFacts>();
-  for (const e of data.events)
-    eventFacts.set(e.id, {
-      year: yearOf(e.date),
-      actors: withAffiliations([...e.actors, ...e.targets]),
-      episode: e.episode,
-    });
-  const linkedEpisode = (eventId: string | undefined, date: string) => {
-    const event = eventId ? eventById.get(eventId) : undefined;
-    return event ? event.episode : episodeByDate(date);
-  };
-  const stanceFacts = new Map<string, RecordFacts>();
-  for (const s of data.stances)
-    stanceFacts.set(s.id, {
-      year: yearOf(s.date),
-      actors: withAffiliations([s.from, s.to]),
-      episode: linkedEpisode(s.eventId, s.date),
-    });
-  const quoteFacts = new Map<string, RecordFacts>();
-  for (const q of data.quotes)
-    quoteFacts.set(q.id, {
-      year: yearOf(q.date),
-      actors: withAffiliations([q.speaker]),
-      episode: linkedEpisode(q.eventId, q.date),
-    });
-
   // A loop, not Math.min(...years): spreading 100,000 arguments overflows the call stack.
   let start = Infinity;
   let end = -Infinity;
-  for (const facts of [eventFacts, stanceFacts, quoteFacts])
-    for (const { year } of facts.values()) {
-      if (year < start) start = year;
-      if (year > end) end = year;
+  for (const { year } of [columns.events, columns.stances, columns.quotes])
+    for (const y of year) {
+      if (y < start) start = y;
+      if (y > end) end = y;
     }
   const span = Number.isFinite(start) ? { start, end } : { start: 2000, end: 2000 };
 
-  const stancesByEvent = groupBy(data.stances, (s) => s.eventId);
-  const stanceTypesByEvent = new Map(
-    [...stancesByEvent].map(([id, list]) => [id, new Set(list.map((s) => s.type))]),
-  );
-  const eventsBySource = groupBy(data.events, (e) => e.sourceId);
-  const stancesBySource = groupBy(data.stances, (s) => s.sourceId);
-  const quotesBySource = groupBy(data.quotes, (q) => q.sourceId);
-  const recordsBySource = new Map(
-    data.sources.map((s) => [
-      s.id,
-      {
-        events: eventsBySource.get(s.id) ?? [],
-        stances: stancesBySource.get(s.id) ?? [],
-        quotes: quotesBySource.get(s.id) ?? [],
-      },
-    ]),
-  );
-
-  const actorIndex = new Map(data.actors.map((a, i) => [a.id, i]));
-  const episodeIndex = new Map(data.episodes.map((e, i) => [e.id, i]));
-  const typeBitsOf = (types: ReadonlySet<string> | undefined) => {
-    let bits = 0;
-    if (types) for (const t of types) bits |= STANCE_TYPE_BIT[t] ?? 0;
-    return bits;
-  };
-  const columns = {
-    events: recordColumns(data.events, eventFacts, actorIndex, episodeIndex, (e) =>
-      typeBitsOf(stanceTypesByEvent.get(e.id)),
-    ),
-    stances: recordColumns(
-      data.stances,
-      stanceFacts,
-      actorIndex,
-      episodeIndex,
-      (s) => STANCE_TYPE_BIT[s.type] ?? 0,
-    ),
-    quotes: recordColumns(
-      data.quotes,
-      quoteFacts,
-      actorIndex,
-      episodeIndex,
-      // A fact-checked claim is what a `dispute` is about, whichever event the words were said at.
-      (q) =>
-        (q.eventId ? typeBitsOf(stanceTypesByEvent.get(q.eventId)) : 0) |
-        (q.claimId !== undefined && claimById.has(q.claimId) ? DISPUTE_BIT : 0),
-    ),
-  };
-
-  return {
+  const index = {
     data,
-    actorById,
-    sourceById: byId(data.sources),
+    actorById: byId(data.actors),
     episodeById: byId(data.episodes),
-    eventById,
-    stanceById: byId(data.stances),
-    quoteById: byId(data.quotes),
     claimById,
-    eventFacts,
-    campOf,
-    stancesByEvent,
-    quotesByEvent: groupBy(data.quotes, (q) => q.eventId),
-    stanceTypesByEvent,
-    recordsBySource,
     span,
     actorIndex,
     episodeIndex,
     columns,
-  };
+  } as Partial<DatasetIndex> as DatasetIndex;
+  lazily(index, "campOf", () =>
+    pre ? new Map(data.actors.map((a, i) => [a.id, data.actors[pre.camp[i]!]!.id])) : chainsOf().campOf,
+  );
+  lazily(index, "sourceById", () => byId(data.sources));
+  lazily(index, "eventById", () => byId(data.events));
+  lazily(index, "stanceById", () => byId(data.stances));
+  lazily(index, "quoteById", () => byId(data.quotes));
+  lazily(index, "stancesByEvent", () => groupBy(data.stances, (s) => s.eventId));
+  lazily(index, "quotesByEvent", () => groupBy(data.quotes, (q) => q.eventId));
+  lazily(
+    index,
+    "stanceTypesByEvent",
+    () => new Map([...index.stancesByEvent].map(([id, list]) => [id, new Set(list.map((s) => s.type))])),
+  );
+  lazily(index, "recordsBySource", () => {
+    const eventsBySource = groupBy(data.events, (e) => e.sourceId);
+    const stancesBySource = groupBy(data.stances, (s) => s.sourceId);
+    const quotesBySource = groupBy(data.quotes, (q) => q.sourceId);
+    return new Map(
+      data.sources.map((s) => [
+        s.id,
+        {
+          events: eventsBySource.get(s.id) ?? [],
+          stances: stancesBySource.get(s.id) ?? [],
+          quotes: quotesBySource.get(s.id) ?? [],
+        },
+      ]),
+    );
+  });
+  return index;
 }
 
 /** An actor's affiliation chain (itself, its affiliation, that one's, …) as a list sharing its tail. */
@@ -269,47 +224,52 @@ function affiliationChains(actors: readonly Actor[]): {
   return { chainOf, campOf };
 }
 
-/** The {@link RecordColumns} of one kind of record, from its facts. */
-function recordColumns<T extends { id: string }>(
+/** What {@link recordFacts} needs of record i besides its actors: year, episode index, stance-type bits. */
+interface RecordFields {
+  year: number;
+  episode: number;
+  bits: number;
+}
+
+/**
+ * The {@link RecordFactColumns} of one kind of record: `describe` appends record i's actor indexes to the
+ * list it is given and returns the record's other fields.
+ */
+function recordFacts<T>(
   records: readonly T[],
-  facts: ReadonlyMap<string, RecordFacts>,
-  actorIndex: ReadonlyMap<string, number>,
-  episodeIndex: ReadonlyMap<string, number>,
-  typeBitsOf: (record: T) => number,
-): RecordColumns {
+  describe: (record: T, i: number, actors: number[]) => RecordFields,
+): RecordFactColumns {
   const n = records.length;
   const year = new Int32Array(n);
   const episode = new Int32Array(n);
   const typeBits = new Int32Array(n);
   const actorStart = new Int32Array(n + 1);
   const involved: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const fields = describe(records[i]!, i, involved);
+    year[i] = fields.year;
+    episode[i] = fields.episode;
+    typeBits[i] = fields.bits;
+    actorStart[i + 1] = involved.length;
+  }
+  return { year, episode, typeBits, actorStart, actors: Int32Array.from(involved) };
+}
+
+/** The {@link RecordColumns} of one kind of record: its facts and their inverses, records per actor and per episode. */
+function inverses(facts: RecordFactColumns, actorCount: number, episodeCount: number): RecordColumns {
+  const n = facts.year.length;
   // Episodes as lists too (none or one per record), so both inverses come from one function.
   const episodeOfStart = new Int32Array(n + 1);
   const episodeOf: number[] = [];
   for (let i = 0; i < n; i++) {
-    const record = records[i]!;
-    const f = facts.get(record.id);
-    year[i] = f?.year ?? 0;
-    episode[i] = f?.episode != null ? (episodeIndex.get(f.episode) ?? -1) : -1;
-    typeBits[i] = typeBitsOf(record);
-    if (f)
-      for (const id of f.actors) {
-        const a = actorIndex.get(id);
-        if (a !== undefined) involved.push(a);
-      }
-    actorStart[i + 1] = involved.length;
-    if (episode[i]! >= 0) episodeOf.push(episode[i]!);
+    const e = facts.episode[i]!;
+    if (e >= 0) episodeOf.push(e);
     episodeOfStart[i + 1] = episodeOf.length;
   }
-  const actors = Int32Array.from(involved);
-  const byActor = invert(actorIndex.size, actorStart, actors);
-  const byEpisode = invert(episodeIndex.size, episodeOfStart, Int32Array.from(episodeOf));
+  const byActor = invert(actorCount, facts.actorStart, facts.actors);
+  const byEpisode = invert(episodeCount, episodeOfStart, Int32Array.from(episodeOf));
   return {
-    year,
-    episode,
-    typeBits,
-    actorStart,
-    actors,
+    ...facts,
     recordStart: byActor.start,
     records: byActor.records,
     episodeStart: byEpisode.start,
@@ -338,4 +298,81 @@ function invert(
       fill[k] = fill[k]! + 1;
     }
   return { start: offsets, records };
+}
+
+/** The {@link RecordFactColumns} of the three kinds of dated record: what the filters walk. */
+function recordFactsOf(
+  data: DatasetFile,
+  actorIndex: ReadonlyMap<string, number>,
+  episodeIndex: ReadonlyMap<string, number>,
+  claimById: ReadonlyMap<string, Claim>,
+  chainOf: ReadonlyMap<string, ChainLink>,
+): Record<keyof DatasetIndex["columns"], RecordFactColumns> {
+  const eventIndex = new Map(data.events.map((e, i) => [e.id, i]));
+  // Each actor's affiliation as an actor index (-1 at a chain's end), so a record's actors are gathered by
+  // walking integers; chains share their tails, so a walk stops at the first actor the record already has.
+  const up = new Int32Array(data.actors.length).fill(-1);
+  for (const [id, link] of chainOf) if (link.next) up[actorIndex.get(id)!] = actorIndex.get(link.next.id)!;
+  const stamp = new Int32Array(data.actors.length);
+  let current = 0;
+  /** Starts a record: the actors it involves are gathered afresh. */
+  const begin = () => void current++;
+  /** Appends actor `id` and its affiliations to the record's actors, each once (an unknown id is skipped). */
+  const involve = (id: string, out: number[]) => {
+    for (let a = actorIndex.get(id) ?? -1; a >= 0 && stamp[a] !== current; a = up[a]!) {
+      stamp[a] = current;
+      out.push(a);
+    }
+  };
+  const episodeOf = (id: string | null | undefined) => (id == null ? -1 : (episodeIndex.get(id) ?? -1));
+  const episodeByDate = (date: string): number => {
+    for (let e = 0; e < data.episodes.length; e++) {
+      const episode = data.episodes[e]!;
+      if (date >= episode.start && date <= episode.end) return e;
+    }
+    return -1;
+  };
+
+  // Stance-type bits of each event (its stances' types), gathered in one pass over the stances.
+  const eventBits = new Int32Array(data.events.length);
+  for (const s of data.stances) {
+    const e = s.eventId === undefined ? undefined : eventIndex.get(s.eventId);
+    if (e !== undefined) eventBits[e] = eventBits[e]! | (STANCE_TYPE_BIT[s.type] ?? 0);
+  }
+  const eventEpisode = (eventId: string | undefined): number | undefined => {
+    const e = eventId === undefined ? undefined : eventIndex.get(eventId);
+    return e === undefined ? undefined : episodeOf(data.events[e]!.episode);
+  };
+
+  return {
+    events: recordFacts(data.events, (e, i, out) => {
+      begin();
+      for (const id of e.actors) involve(id, out);
+      for (const id of e.targets) involve(id, out);
+      return { year: yearOf(e.date), episode: episodeOf(e.episode), bits: eventBits[i]! };
+    }),
+    stances: recordFacts(data.stances, (s, _i, out) => {
+      begin();
+      involve(s.from, out);
+      involve(s.to, out);
+      return {
+        year: yearOf(s.date),
+        episode: eventEpisode(s.eventId) ?? episodeByDate(s.date),
+        bits: STANCE_TYPE_BIT[s.type] ?? 0,
+      };
+    }),
+    quotes: recordFacts(data.quotes, (q, _i, out) => {
+      begin();
+      involve(q.speaker, out);
+      const e = q.eventId === undefined ? undefined : eventIndex.get(q.eventId);
+      return {
+        year: yearOf(q.date),
+        episode: eventEpisode(q.eventId) ?? episodeByDate(q.date),
+        // A fact-checked claim is what a `dispute` is about, whichever event the words were said at.
+        bits:
+          (e === undefined ? 0 : eventBits[e]!) |
+          (q.claimId !== undefined && claimById.has(q.claimId) ? DISPUTE_BIT : 0),
+      };
+    }),
+  };
 }

@@ -126,9 +126,9 @@ export function computeDatasetLayout(
     counts.set(s.from, (counts.get(s.from) ?? 0) + 1);
     if (s.to !== s.from) counts.set(s.to, (counts.get(s.to) ?? 0) + 1);
   }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const placed = new Set(ranked.slice(0, MAX_NETWORK_NODES).map(([id]) => id));
-  const othersId = ranked.length > MAX_NETWORK_NODES ? GRAPH_OTHERS_ID : null;
+  const ranked = topByCount(counts, MAX_NETWORK_NODES);
+  const placed = new Set(ranked.map(([id]) => id));
+  const othersId = counts.size > MAX_NETWORK_NODES ? GRAPH_OTHERS_ID : null;
   const maxCount = ranked[0]?.[1] ?? 1;
 
   // Ties between laid-out nodes, and how many stances the "others" node takes part in.
@@ -174,7 +174,7 @@ export function computeDatasetLayout(
     });
   }
   if (othersId) {
-    const label = othersLabel(ranked.length - placed.size);
+    const label = othersLabel(counts.size - placed.size);
     drawn.push({
       id: othersId,
       r: NODE_RADIUS.max,
@@ -211,4 +211,22 @@ export function focusLayout(layout: DatasetNetworkLayout, ids: ReadonlySet<strin
     layout.positions,
   );
   return { ...layout, marks, bounds };
+}
+
+/**
+ * The `k` entries with the highest counts, ties by id, in that order: one pass keeping a sorted list of k,
+ * where sorting all of a large dataset's 140,000 actors to keep 80 cost its first render a tenth of a second.
+ */
+export function topByCount(counts: ReadonlyMap<string, number>, k: number): [string, number][] {
+  const before = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+  const top: [string, number][] = [];
+  for (const entry of counts) {
+    if (top.length === k && (k === 0 || before(entry, top[k - 1]!) >= 0)) continue;
+    let i = top.length;
+    top.push(entry);
+    for (; i > 0 && before(entry, top[i - 1]!) < 0; i--) top[i] = top[i - 1]!;
+    top[i] = entry;
+    if (top.length > k) top.pop();
+  }
+  return top;
 }

@@ -80,21 +80,24 @@ const FOCAL_CAMPS: ReadonlySet<string> = new Set(["russia", "iran"]);
 /**
  * Which events' marks label first in an episode strip: 0 for a strike or an event with a stance taken by
  * Russia or Iran (or one of their officials or bodies), 1 for another event that involves them, 2 for the
- * rest. Memoised per dataset.
+ * rest (and an unknown id). Each event's rank is worked out when first asked and kept per dataset: a strip
+ * asks for the events it labels, not the 100,000 of a large dataset.
  */
 export function eventLabelRank(index: DatasetIndex): (id: string) => number {
   let ranks = RANKS.get(index);
-  if (!ranks) {
-    const focal = (actor: string) => FOCAL_CAMPS.has(index.campOf.get(actor) ?? actor);
-    ranks = new Map(
-      index.data.events.map((e) => {
-        const stances = index.stancesByEvent.get(e.id) ?? [];
-        if (e.kind === "strike" || stances.some((s) => focal(s.from))) return [e.id, 0];
-        return [e.id, [...e.actors, ...e.targets].some(focal) ? 1 : 2];
-      }),
-    );
-    RANKS.set(index, ranks);
-  }
+  if (!ranks) RANKS.set(index, (ranks = new Map()));
   const r = ranks;
-  return (id) => r.get(id) ?? 2;
+  const focal = (actor: string) => FOCAL_CAMPS.has(index.campOf.get(actor) ?? actor);
+  const rankOf = (id: string): number => {
+    const e = index.eventById.get(id);
+    if (!e) return 2;
+    const stances = index.stancesByEvent.get(e.id) ?? [];
+    if (e.kind === "strike" || stances.some((s) => focal(s.from))) return 0;
+    return [...e.actors, ...e.targets].some(focal) ? 1 : 2;
+  };
+  return (id) => {
+    let rank = r.get(id);
+    if (rank === undefined) r.set(id, (rank = rankOf(id)));
+    return rank;
+  };
 }

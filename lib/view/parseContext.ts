@@ -6,16 +6,18 @@ import type { ParseContext } from "./parsers";
  * adds the ones that fit it).
  */
 export function parseContextOf(index: DatasetIndex): ParseContext {
-  const ids = (m: ReadonlyMap<string, unknown>) => new Set(m.keys());
+  // The index's own lookups, read when a value is checked: the lookups of events, stances and quotes are
+  // built on first use (indexDataset), and copying 340,000 ids into sets cost the first render at 100,000
+  // events a quarter of a second.
   return {
-    actorIds: ids(index.actorById),
-    episodeIds: ids(index.episodeById),
+    actorIds: index.actorById,
+    episodeIds: index.episodeById,
     span: index.span,
     selectionIds: {
-      event: ids(index.eventById),
-      actor: ids(index.actorById),
-      stance: ids(index.stanceById),
-      quote: ids(index.quoteById),
+      event: { has: (id) => index.eventById.has(id) },
+      actor: index.actorById,
+      stance: { has: (id) => index.stanceById.has(id) },
+      quote: { has: (id) => index.quoteById.has(id) },
     },
     stories: new Map(),
   };

@@ -23,14 +23,19 @@ import {
   type YearRange,
 } from "../model/viewState";
 
+/** A set of known ids, as the parsers ask it: a Set, a Map by id, or a lookup built on first use. */
+export interface IdSet {
+  has(id: string): boolean;
+}
+
 /** What the parsers need to know about the dataset to tell a valid value from a stale or made-up one. */
 export interface ParseContext {
-  actorIds: ReadonlySet<string>;
-  episodeIds: ReadonlySet<string>;
+  actorIds: IdSet;
+  episodeIds: IdSet;
   /** The dataset's full year span: the default of `years`. */
   span: YearRange;
   /** Known ids per selectable kind. */
-  selectionIds: Readonly<Record<SelectionKind, ReadonlySet<string>>>;
+  selectionIds: Readonly<Record<SelectionKind, IdSet>>;
   /** The stories that fit the dataset: each one's steps as the views they show (lib/story). */
   stories: ReadonlyMap<string, readonly ViewState[]>;
 }

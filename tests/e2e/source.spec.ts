@@ -162,13 +162,14 @@ test("a dataset too big for the browser: the other pages say so, the routes answ
     expect(res.status(), path).toBe(404);
     expect((await res.json()).error, path).toContain("served through DuckDB alone");
   }
-  for (const encoding of ["gzip", "identity"]) {
-    const file = await request.get(`${ROUTES_BASE}/dataset.json`, {
-      headers: { "Accept-Encoding": encoding },
-    });
-    expect(file.status()).toBe(404);
-    expect((await file.json()).error).toContain("served through DuckDB");
-  }
+  for (const path of ["/dataset.json", "/dataset.columns"])
+    for (const encoding of ["gzip", "identity"]) {
+      const file = await request.get(`${ROUTES_BASE}${path}`, { headers: { "Accept-Encoding": encoding } });
+      expect(file.status(), path).toBe(404);
+      expect((await file.json()).error, path).toContain(
+        `served through DuckDB: it has more than the views take into the browser, so there is no ${path}`,
+      );
+    }
   const res = await request.get(`${ROUTES_BASE}/api/source/edges?actors=iran`);
   expect(res.headers()["x-source"]).toBe("duckdb");
   expect((await res.json()).edges.length).toBeGreaterThan(0);

@@ -18,10 +18,20 @@ import {
   type FilterView,
 } from "@/lib/select";
 import { DEFAULT_VIEW, STANCE_TYPES } from "@/lib/view";
+import { decodeColumns, encodeColumns, precomputedOf } from "@/lib/data/columnsCodec";
 import { referenceFacts, type ReferenceFacts, type ReferenceRecordFacts } from "./helpers";
 
 const bundled = indexDataset(loadDataset());
 const generated = indexDataset(generateDataset({ events: 1500, seed: 7 }));
+// The same dataset as a browser indexes it from the columns the server sends (lib/data/columnsCodec.ts),
+// read back from their bytes: every selector test below runs on it too.
+const transported = (() => {
+  const data = generateDataset({ events: 1500, seed: 7 });
+  const bytes = encodeColumns(data, precomputedOf(indexDataset(data)));
+  const pre = decodeColumns(bytes.slice().buffer, data);
+  if (!pre) throw new Error("the columns of the generated dataset did not decode");
+  return indexDataset(data, pre);
+})();
 
 /** A quote that is a fact-checked claim: a `dispute` is about it. */
 const isClaim = (data: DatasetIndex["data"], q: Quote) =>
@@ -100,6 +110,7 @@ const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
 describe.each([
   ["bundled", bundled],
   ["generated", generated],
+  ["generated (from the server's columns)", transported],
 ])("indexed selectors on the %s dataset", (_, index) => {
   const facts = referenceFacts(index.data);
 

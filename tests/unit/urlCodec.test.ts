@@ -25,7 +25,7 @@ import {
 import { searchParamsToUrlQuery } from "next/dist/shared/lib/router/utils/querystring";
 import { miniIndex } from "./helpers";
 
-const { ctx } = miniIndex();
+const { ctx, index } = miniIndex();
 // mini.json spans 2014–2024.
 
 describe("one parser per key, each round-trips", () => {
@@ -292,7 +292,14 @@ describe("parseViewState / serializeViewState", () => {
 });
 
 // Generators of valid, canonical view states over the fixture's ids.
-const actorIds = [...ctx.actorIds];
+const idsOf = (records: readonly { id: string }[]) => records.map((r) => r.id);
+const actorIds = idsOf(index.data.actors);
+const selectable = {
+  event: idsOf(index.data.events),
+  actor: actorIds,
+  stance: idsOf(index.data.stances),
+  quote: idsOf(index.data.quotes),
+};
 const arbState: fc.Arbitrary<ViewState> = fc.record({
   data: fc.option(fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 8, maxLength: 8 }), {
     nil: null,
@@ -308,12 +315,12 @@ const arbState: fc.Arbitrary<ViewState> = fc.record({
       .filter((r) => !(r.start === ctx.span.start && r.end === ctx.span.end)),
     { nil: null },
   ),
-  episode: fc.option(fc.constantFrom(...ctx.episodeIds), { nil: null }),
+  episode: fc.option(fc.constantFrom(...idsOf(index.data.episodes)), { nil: null }),
   stances: fc.subarray([...STANCE_TYPES]),
   selection: fc.option(
     fc.oneof(
       ...(["event", "actor", "stance", "quote"] as const).map((kind) =>
-        fc.constantFrom(...ctx.selectionIds[kind]).map((id) => ({ kind, id })),
+        fc.constantFrom(...selectable[kind]).map((id) => ({ kind, id })),
       ),
     ),
     { nil: null },
