@@ -118,10 +118,10 @@ const nextConfig: NextConfig = {
         has: [{ type: "header", key: "x-forwarded-proto", value: ".*https.*" }],
         headers: [{ key: "Strict-Transport-Security", value: STRICT_TRANSPORT_SECURITY }],
       },
-      // Next drops a route handler's own Content-Encoding, so the label of /dataset.json's and
-      // /dataset.columns's precompressed gzip answers is set here, under the very condition the routes use
-      // to send them.
-      ...["/dataset.json", "/dataset.columns"].map((source) => ({
+      // Next drops a route handler's own Content-Encoding, so the label of the dataset routes' precompressed
+      // gzip answers (lib/data/answerBytes.ts) is set here, under the very condition the routes use to send
+      // them.
+      ...["/dataset.json", "/dataset.jsonl", "/dataset.columns"].map((source) => ({
         source,
         has: [{ type: "header" as const, key: "accept-encoding", value: GZIP_ACCEPTED }],
         headers: [{ key: "Content-Encoding", value: "gzip" }],

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { COLUMNS_ROUTE, DATASET_ROUTE } from "./lib/data/delivery";
+import { COLUMNS_ROUTE, DATASET_LINES_ROUTE, DATASET_ROUTE } from "./lib/data/delivery";
 import { GZIP_ACCEPTED } from "./lib/data/negotiate";
 // A type only: the proxy stays free of the node APIs the server module uses.
 import type { ServerOnly } from "./lib/source/server";
@@ -78,7 +78,7 @@ function serverOnlyPage({ events, stances, quotes, limit }: ServerOnly, search: 
 }
 
 /**
- * /dataset.json and /dataset.columns while the dataset is served through DuckDB alone: a 404 saying why,
+ * /dataset.json, /dataset.jsonl and /dataset.columns while the dataset is served through DuckDB alone: a 404 saying why,
  * gzipped when the client takes gzip, because next.config.ts labels every such answer of those paths
  * `Content-Encoding: gzip`.
  */
@@ -104,7 +104,8 @@ export function proxy(request: NextRequest) {
   const where = request.nextUrl.pathname;
   // `/` over a dataset too big for the browser is its own dashboard (app/servedPage.tsx), drawn from the routes.
   if (serverOnly && where !== "/" && !where.startsWith("/api/source/")) {
-    if (where === DATASET_ROUTE || where === COLUMNS_ROUTE) return noDatasetFile(request, where);
+    if ([DATASET_ROUTE, DATASET_LINES_ROUTE, COLUMNS_ROUTE].includes(where))
+      return noDatasetFile(request, where);
     // A link preview's image and oEmbed's JSON cannot be a page of text: say why, as the clients expect.
     if (where === "/og" || where === "/oembed")
       return NextResponse.json(

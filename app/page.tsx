@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import { preload } from "react-dom";
 import { Dashboard } from "@/components/Dashboard";
-import { COLUMNS_ROUTE, DATASET_ROUTE, inlinesDataset } from "@/lib/data";
+import { COLUMNS_ROUTE, DATASET_LINES_ROUTE, inlinesDataset } from "@/lib/data";
 import { datasetBody } from "@/lib/data/datasetBody";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
 import { layoutPositions } from "@/lib/layout/network";
@@ -33,12 +33,10 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
   const { data } = index;
   const body = datasetBody(data);
   const inline = inlinesDataset(body.json.byteLength);
-  // A dataset fetched by the browser is asked for by the page's head, with its index columns, while the
-  // scripts load and hydrate, not after hydration by the dashboard's effect (whose fetches then take the
-  // preloaded answers).
-  if (!inline)
-    for (const route of [DATASET_ROUTE, COLUMNS_ROUTE])
-      preload(route, { as: "fetch", crossOrigin: "anonymous" });
+  // A dataset fetched by the browser is asked for by the page's head, while the scripts load and hydrate,
+  // not after hydration by the dashboard's effect (whose fetch then takes the preloaded answer). Its index
+  // columns are asked for later, and only over a fast connection (lib/data/fetchIndexable.ts).
+  if (!inline) preload(DATASET_LINES_ROUTE, { as: "fetch", crossOrigin: "anonymous" });
   const first = data.events.reduce((min, e) => (e.date < min.date ? e : min), data.events[0]!);
   const last = data.events.reduce((max, e) => (e.date > max.date ? e : max), data.events[0]!);
   const dashboard = (
@@ -48,7 +46,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
         // The network's positions (a few hundred numbers, computed once per dataset) come with the page, inlined
         // dataset or not, so the browser runs no force simulation.
         layout={layoutPositions(index, forcePlace)}
-        datasetUrl={DATASET_ROUTE}
+        datasetUrl={DATASET_LINES_ROUTE}
         columnsUrl={COLUMNS_ROUTE}
         datasetKey={body.etag}
         initialView={state}

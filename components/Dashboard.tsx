@@ -63,6 +63,8 @@ export function Dashboard({
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<FetchProgress | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // The download's code has loaded and the download (with its stall timer) is running.
+  const [started, setStarted] = useState(false);
   const sent = useMemo(() => (layout ? placedAt(layout) : null), [layout]);
   const [forces, setForces] = useState<NodePlacer | null>(null);
   useEffect(() => {
@@ -87,9 +89,10 @@ export function Dashboard({
     // The download's code loads only here (the page's head has already asked for the bytes); the index
     // columns come beside the records, and without them the browser builds its own.
     import("@/lib/data/fetchIndexable")
-      .then(({ fetchIndexable }) =>
-        fetchIndexable(datasetUrl, columnsUrl, { signal: controller.signal, onProgress }),
-      )
+      .then(({ fetchIndexable }) => {
+        setStarted(true);
+        return fetchIndexable(datasetUrl, columnsUrl, { signal: controller.signal, onProgress });
+      })
       .then(setFetched)
       .catch((err: unknown) => {
         // A DatasetFetchError's message is written for the page; its class stays in the lazy module.
@@ -195,7 +198,13 @@ export function Dashboard({
           reread={switched}
         />
       ) : (
-        <div className="loading" role="status" aria-live="polite" data-testid="dataset-loading">
+        <div
+          className="loading"
+          role="status"
+          aria-live="polite"
+          data-testid="dataset-loading"
+          data-download={started ? "started" : undefined}
+        >
           {error ? (
             <>
               Could not load the dataset: {error}.{" "}

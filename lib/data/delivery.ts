@@ -1,6 +1,6 @@
 /**
  * Datasets whose JSON is at most this many bytes travel inside the page, so the first paint already shows
- * the views; larger ones are fetched by the browser from {@link DATASET_ROUTE}, compressed, because the page
+ * the views; larger ones are fetched by the browser from {@link DATASET_LINES_ROUTE}, compressed, because the page
  * carries an inlined dataset twice (HTML and React's payload, escaped) and would stall parsing. Decided by
  * bytes, not records: a few records with long texts weigh more than many short ones.
  */
@@ -11,6 +11,9 @@ export const INLINE_BYTES_ENV = "STANCE_ATLAS_INLINE_BYTES";
 
 /** The route that serves the loaded dataset as JSON. */
 export const DATASET_ROUTE = "/dataset.json";
+
+/** The route that serves the same records as lines of JSON, which the page fetches (parsed as they arrive). */
+export const DATASET_LINES_ROUTE = "/dataset.jsonl";
 
 /** The route that serves the loaded dataset's index columns (lib/data/columnsCodec.ts), fetched beside it. */
 export const COLUMNS_ROUTE = "/dataset.columns";

@@ -4,6 +4,8 @@ import type { DatasetFile } from "../model/schema";
 export interface FetchProgress {
   received: number;
   total: number | null;
+  /** Milliseconds spent so far waiting for the next bytes, as opposed to handling those that came. */
+  waitedMs: number;
 }
 
 /** Why a dataset download failed, in words for the page ("Could not load the dataset: …"). */
@@ -22,6 +24,8 @@ export class DatasetFetchError extends Error {
 export interface FetchDatasetOptions {
   signal?: AbortSignal;
   onProgress?: (progress: FetchProgress) => void;
+  /** With JSON lines, each line's records as soon as the line is parsed (before the download ends). */
+  onRecords?: (collection: string, records: readonly unknown[]) => void;
   /** Give up when the server sends nothing for this long, before or during the body. */
   stallMs?: number;
   fetchImpl?: typeof fetch;
@@ -43,6 +47,7 @@ export async function fetchDataset(url: string, options: FetchDatasetOptions = {
   const {
     signal,
     onProgress,
+    onRecords,
     stallMs = DATASET_STALL_MS,
     fetchImpl = fetch,
     setTimer = (fn, ms) => setTimeout(fn, ms),
@@ -73,32 +78,34 @@ export async function fetchDataset(url: string, options: FetchDatasetOptions = {
         (res.headers.get("content-encoding") ? NaN : res.headers.get("content-length")),
     );
     const total = Number.isFinite(declared) && declared > 0 ? declared : null;
+    // JSON lines (`/dataset.jsonl`) are parsed one line at a time as they arrive; one JSON document once whole.
+    const lines = /ndjson/i.test(res.headers.get("content-type") ?? "") ? new LineReader(onRecords) : null;
     const chunks: Uint8Array[] = [];
     let received = 0;
+    let waitedMs = 0;
     if (res.body) {
       reader = res.body.getReader();
       for (;;) {
         arm();
+        const asked = performance.now();
         const { done, value } = await reader.read();
+        waitedMs += performance.now() - asked;
         if (done) break;
-        chunks.push(value);
+        if (lines) lines.push(value);
+        else chunks.push(value);
         received += value.byteLength;
-        onProgress?.({ received, total });
+        onProgress?.({ received, total, waitedMs });
       }
     }
     if (stalled) throw new Error("stalled");
-    const bytes = new Uint8Array(received);
-    let at = 0;
-    for (const c of chunks) {
-      bytes.set(c, at);
-      at += c.byteLength;
-    }
     let parsed: unknown;
-    try {
-      parsed = JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      throw new DatasetFetchError("shape", "the server's answer is not JSON");
-    }
+    if (lines) parsed = lines.end();
+    else
+      try {
+        parsed = JSON.parse(new TextDecoder().decode(joined(chunks, received)));
+      } catch {
+        throw new DatasetFetchError("shape", "the server's answer is not JSON");
+      }
     const missing = COLLECTIONS.filter(
       (c) => !parsed || typeof parsed !== "object" || !Array.isArray((parsed as Record<string, unknown>)[c]),
     );
@@ -109,12 +116,79 @@ export async function fetchDataset(url: string, options: FetchDatasetOptions = {
       );
     return parsed as DatasetFile;
   } catch (err) {
+    reader?.cancel().catch(() => {});
     if (stalled) throw new DatasetFetchError("timeout", `the server sent nothing for ${seconds} seconds`);
     if (signal?.aborted || err instanceof DatasetFetchError) throw err;
     throw new DatasetFetchError("network", `the connection failed (${(err as Error).message})`);
   } finally {
     if (timer !== null) clearTimer(timer);
     signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/** The chunks as one array of `length` bytes. */
+function joined(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return bytes;
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * The records of a download of JSON lines, each line `["<collection>",[records…]]` parsed as soon as its
+ * newline arrives (lib/data/datasetBody.ts `datasetLines`), the records of each collection appended in order.
+ */
+class LineReader {
+  // No prototype: a line naming "__proto__" or "toString" is a collection like any other (and not one of ours).
+  private readonly collections = Object.create(null) as Record<string, unknown[]>;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private readonly decoder = new TextDecoder();
+
+  constructor(private readonly onRecords?: (collection: string, records: readonly unknown[]) => void) {}
+
+  push(chunk: Uint8Array): void {
+    let from = 0;
+    for (let nl = chunk.indexOf(NEWLINE); nl !== -1; nl = chunk.indexOf(NEWLINE, from)) {
+      this.pending.push(chunk.subarray(from, nl));
+      this.pendingBytes += nl - from;
+      this.takeLine();
+      from = nl + 1;
+    }
+    if (from < chunk.byteLength) {
+      this.pending.push(chunk.subarray(from));
+      this.pendingBytes += chunk.byteLength - from;
+    }
+  }
+
+  end(): Record<string, unknown[]> {
+    this.takeLine();
+    return this.collections;
+  }
+
+  private takeLine(): void {
+    const bytes = joined(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (bytes.byteLength === 0) return;
+    let line: unknown;
+    try {
+      line = JSON.parse(this.decoder.decode(bytes));
+    } catch {
+      throw new DatasetFetchError("shape", "the server's answer is not JSON lines");
+    }
+    if (!Array.isArray(line) || line.length !== 2 || typeof line[0] !== "string" || !Array.isArray(line[1]))
+      throw new DatasetFetchError("shape", "the server's answer has a line that is not a list of records");
+    const [collection, records] = line as [string, unknown[]];
+    const list = (this.collections[collection] ??= []);
+    for (const record of records) list.push(record);
+    this.onRecords?.(collection, records);
   }
 }
 

@@ -1,6 +1,8 @@
 import type { Actor, Claim, DatasetFile, Episode, Event, Quote, Source, Stance } from "../model/schema";
-import { STANCE_TYPES } from "../model/vocabulary";
 import type { PrecomputedIndex } from "./columnsCodec";
+import { factsOf } from "./recordFacts";
+
+export { STANCE_TYPE_BIT } from "./recordFacts";
 
 /**
  * One kind of dated record (events, stances or quotes) as columns aligned with its data array, so a filter
@@ -35,13 +37,6 @@ export type RecordFactColumns = Pick<
   RecordColumns,
   "year" | "episode" | "typeBits" | "actorStart" | "actors"
 >;
-
-/** The bit of each stance type in {@link RecordColumns.typeBits}. */
-export const STANCE_TYPE_BIT: Readonly<Record<string, number>> = Object.fromEntries(
-  STANCE_TYPES.map((t, i) => [t, 1 << i]),
-);
-
-const DISPUTE_BIT = STANCE_TYPE_BIT.dispute ?? 0;
 
 /** The validated dataset with lookups built once at load; views and selectors never rescan the arrays. */
 export interface DatasetIndex {
@@ -108,9 +103,6 @@ function lazily<T, K extends keyof T>(target: T, key: K, make: () => T[K]): void
   });
 }
 
-/** The calendar year of an ISO date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
-const yearOf = (date: string) => Number(date.slice(0, 4));
-
 /**
  * Builds the {@link DatasetIndex} of a validated dataset. Pure: same input, same index. `pre`, the columns
  * and camps the server computed for the same dataset (lib/data/columnsCodec.ts), is taken as is: the same
@@ -120,9 +112,9 @@ export function indexDataset(data: DatasetFile, pre?: PrecomputedIndex): Dataset
   const actorIndex = new Map(data.actors.map((a, i) => [a.id, i]));
   const episodeIndex = new Map(data.episodes.map((e, i) => [e.id, i]));
   const claimById = byId(data.claims);
-  let chains: ReturnType<typeof affiliationChains> | null = null;
-  const chainsOf = () => (chains ??= affiliationChains(data.actors));
-  const facts = pre?.columns ?? recordFactsOf(data, actorIndex, episodeIndex, claimById, chainsOf().chainOf);
+  // The facts the server sent, or the browser's own (lib/data/recordFacts.ts).
+  const given = pre ?? factsOf(data);
+  const facts = given.columns;
   const withInverses = (c: RecordFactColumns) => inverses(c, actorIndex.size, episodeIndex.size);
   const columns = {
     events: withInverses(facts.events),
@@ -149,9 +141,7 @@ export function indexDataset(data: DatasetFile, pre?: PrecomputedIndex): Dataset
     episodeIndex,
     columns,
   } as Partial<DatasetIndex> as DatasetIndex;
-  lazily(index, "campOf", () =>
-    pre ? new Map(data.actors.map((a, i) => [a.id, data.actors[pre.camp[i]!]!.id])) : chainsOf().campOf,
-  );
+  lazily(index, "campOf", () => new Map(data.actors.map((a, i) => [a.id, data.actors[given.camp[i]!]!.id])));
   lazily(index, "sourceById", () => byId(data.sources));
   lazily(index, "eventById", () => byId(data.events));
   lazily(index, "stanceById", () => byId(data.stances));
@@ -179,80 +169,6 @@ export function indexDataset(data: DatasetFile, pre?: PrecomputedIndex): Dataset
     );
   });
   return index;
-}
-
-/** An actor's affiliation chain (itself, its affiliation, that one's, …) as a list sharing its tail. */
-interface ChainLink {
-  readonly id: string;
-  readonly next: ChainLink | null;
-}
-
-/**
- * Every actor's affiliation chain and camp (the chain's last actor), in time linear in the number of actors:
- * a walk goes up only until an actor already resolved, whose chain and camp it then shares, so each actor is
- * resolved once however long the chains (a chain of 3,000 actors used to take seconds, walked from each of
- * its actors with a linear `includes` per step). An unknown affiliation ends a chain; a cycle, which a
- * validated dataset cannot have, is cut where the walk comes back to an actor already on it.
- */
-function affiliationChains(actors: readonly Actor[]): {
-  chainOf: Map<string, ChainLink>;
-  campOf: Map<string, string>;
-} {
-  const affiliationOf = new Map<string, string | undefined>();
-  for (const a of actors) affiliationOf.set(a.id, a.affiliation);
-  const chainOf = new Map<string, ChainLink>();
-  const campOf = new Map<string, string>();
-  const onWalk = new Set<string>();
-  for (const actor of actors) {
-    if (chainOf.has(actor.id)) continue;
-    const walk: string[] = [];
-    let next: string | undefined = actor.id;
-    while (next !== undefined && affiliationOf.has(next) && !chainOf.has(next) && !onWalk.has(next)) {
-      walk.push(next);
-      onWalk.add(next);
-      next = affiliationOf.get(next);
-    }
-    let tail = (next !== undefined && chainOf.get(next)) || null;
-    const camp = tail ? campOf.get(tail.id)! : walk[walk.length - 1]!;
-    for (let k = walk.length - 1; k >= 0; k--) {
-      tail = { id: walk[k]!, next: tail };
-      chainOf.set(tail.id, tail);
-      campOf.set(tail.id, camp);
-      onWalk.delete(tail.id);
-    }
-  }
-  return { chainOf, campOf };
-}
-
-/** What {@link recordFacts} needs of record i besides its actors: year, episode index, stance-type bits. */
-interface RecordFields {
-  year: number;
-  episode: number;
-  bits: number;
-}
-
-/**
- * The {@link RecordFactColumns} of one kind of record: `describe` appends record i's actor indexes to the
- * list it is given and returns the record's other fields.
- */
-function recordFacts<T>(
-  records: readonly T[],
-  describe: (record: T, i: number, actors: number[]) => RecordFields,
-): RecordFactColumns {
-  const n = records.length;
-  const year = new Int32Array(n);
-  const episode = new Int32Array(n);
-  const typeBits = new Int32Array(n);
-  const actorStart = new Int32Array(n + 1);
-  const involved: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const fields = describe(records[i]!, i, involved);
-    year[i] = fields.year;
-    episode[i] = fields.episode;
-    typeBits[i] = fields.bits;
-    actorStart[i + 1] = involved.length;
-  }
-  return { year, episode, typeBits, actorStart, actors: Int32Array.from(involved) };
 }
 
 /** The {@link RecordColumns} of one kind of record: its facts and their inverses, records per actor and per episode. */
@@ -298,81 +214,4 @@ function invert(
       fill[k] = fill[k]! + 1;
     }
   return { start: offsets, records };
-}
-
-/** The {@link RecordFactColumns} of the three kinds of dated record: what the filters walk. */
-function recordFactsOf(
-  data: DatasetFile,
-  actorIndex: ReadonlyMap<string, number>,
-  episodeIndex: ReadonlyMap<string, number>,
-  claimById: ReadonlyMap<string, Claim>,
-  chainOf: ReadonlyMap<string, ChainLink>,
-): Record<keyof DatasetIndex["columns"], RecordFactColumns> {
-  const eventIndex = new Map(data.events.map((e, i) => [e.id, i]));
-  // Each actor's affiliation as an actor index (-1 at a chain's end), so a record's actors are gathered by
-  // walking integers; chains share their tails, so a walk stops at the first actor the record already has.
-  const up = new Int32Array(data.actors.length).fill(-1);
-  for (const [id, link] of chainOf) if (link.next) up[actorIndex.get(id)!] = actorIndex.get(link.next.id)!;
-  const stamp = new Int32Array(data.actors.length);
-  let current = 0;
-  /** Starts a record: the actors it involves are gathered afresh. */
-  const begin = () => void current++;
-  /** Appends actor `id` and its affiliations to the record's actors, each once (an unknown id is skipped). */
-  const involve = (id: string, out: number[]) => {
-    for (let a = actorIndex.get(id) ?? -1; a >= 0 && stamp[a] !== current; a = up[a]!) {
-      stamp[a] = current;
-      out.push(a);
-    }
-  };
-  const episodeOf = (id: string | null | undefined) => (id == null ? -1 : (episodeIndex.get(id) ?? -1));
-  const episodeByDate = (date: string): number => {
-    for (let e = 0; e < data.episodes.length; e++) {
-      const episode = data.episodes[e]!;
-      if (date >= episode.start && date <= episode.end) return e;
-    }
-    return -1;
-  };
-
-  // Stance-type bits of each event (its stances' types), gathered in one pass over the stances.
-  const eventBits = new Int32Array(data.events.length);
-  for (const s of data.stances) {
-    const e = s.eventId === undefined ? undefined : eventIndex.get(s.eventId);
-    if (e !== undefined) eventBits[e] = eventBits[e]! | (STANCE_TYPE_BIT[s.type] ?? 0);
-  }
-  const eventEpisode = (eventId: string | undefined): number | undefined => {
-    const e = eventId === undefined ? undefined : eventIndex.get(eventId);
-    return e === undefined ? undefined : episodeOf(data.events[e]!.episode);
-  };
-
-  return {
-    events: recordFacts(data.events, (e, i, out) => {
-      begin();
-      for (const id of e.actors) involve(id, out);
-      for (const id of e.targets) involve(id, out);
-      return { year: yearOf(e.date), episode: episodeOf(e.episode), bits: eventBits[i]! };
-    }),
-    stances: recordFacts(data.stances, (s, _i, out) => {
-      begin();
-      involve(s.from, out);
-      involve(s.to, out);
-      return {
-        year: yearOf(s.date),
-        episode: eventEpisode(s.eventId) ?? episodeByDate(s.date),
-        bits: STANCE_TYPE_BIT[s.type] ?? 0,
-      };
-    }),
-    quotes: recordFacts(data.quotes, (q, _i, out) => {
-      begin();
-      involve(q.speaker, out);
-      const e = q.eventId === undefined ? undefined : eventIndex.get(q.eventId);
-      return {
-        year: yearOf(q.date),
-        episode: eventEpisode(q.eventId) ?? episodeByDate(q.date),
-        // A fact-checked claim is what a `dispute` is about, whichever event the words were said at.
-        bits:
-          (e === undefined ? 0 : eventBits[e]!) |
-          (q.claimId !== undefined && claimById.has(q.claimId) ? DISPUTE_BIT : 0),
-      };
-    }),
-  };
 }

@@ -2,7 +2,7 @@ import { test as plain, expect as plainExpect, type Page } from "@playwright/tes
 import { test, expect } from "./fixtures";
 
 // The second server of playwright.config.ts: the same build with STANCE_ATLAS_INLINE_BYTES=0, so the page
-// fetches the dataset from /dataset.json as it does for any dataset over a megabyte.
+// fetches the dataset from /dataset.jsonl as it does for any dataset over a megabyte.
 const FETCH_BASE = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 1}`;
 
 const loading = (page: Page) => page.getByTestId("dataset-loading");
@@ -23,42 +23,20 @@ test("a fetched dataset draws the same view as an inlined one", async ({ page, b
 
   const requested: string[] = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
-  const fetched = page.waitForResponse(`${FETCH_BASE}/dataset.json`);
-  const columns = page.waitForResponse(`${FETCH_BASE}/dataset.columns`);
+  const fetched = page.waitForResponse(`${FETCH_BASE}/dataset.jsonl`);
   await page.goto(`${FETCH_BASE}/?episode=april-2024`);
-  expect((await fetched).headers()["content-encoding"]).toBe("gzip");
-  expect((await columns).headers()["content-encoding"]).toBe("gzip");
+  const answer = await fetched;
+  expect(answer.headers()["content-encoding"]).toBe("gzip");
+  expect(answer.headers()["content-type"]).toBe("application/x-ndjson; charset=utf-8");
   await expect(eventCount(page)).toHaveText(inlined!);
   await expect(page.getByRole("region", { name: "Escalation timeline" })).toBeVisible();
   await expect(loading(page)).toHaveCount(0);
-  // The head asks for the records and their index columns while the scripts load; the dashboard's own
-  // requests take those answers, so each is asked once.
-  expect(await preloads(page)).toEqual(["/dataset.json", "/dataset.columns"]);
-  expect(requested.filter((p) => p === "/dataset.json")).toHaveLength(1);
-  expect(requested.filter((p) => p === "/dataset.columns")).toHaveLength(1);
-});
-
-test("without usable index columns the browser builds its own and draws the same view", async ({
-  page,
-  baseURL,
-}) => {
-  await page.goto(`${baseURL}/?episode=april-2024&actors=russia`);
-  const inlined = await eventCount(page).textContent();
-  const quotes = await page.getByTestId("count-quotes").textContent();
-  // Bytes that are not columns: words of no format, then a body cut short.
-  for (const answer of [
-    { status: 200, body: Buffer.from(new Int32Array(4096).fill(1 << 30).buffer) },
-    { status: 200, body: Buffer.from([0x53, 0x41, 0x43]) },
-  ]) {
-    await page.route("**/dataset.columns", (route) =>
-      route.fulfill({ ...answer, contentType: "application/octet-stream" }),
-    );
-    await page.goto(`${FETCH_BASE}/?episode=april-2024&actors=russia`);
-    await expect(eventCount(page)).toHaveText(inlined!);
-    await expect(page.getByTestId("count-quotes")).toHaveText(quotes!);
-    await expect(loading(page)).toHaveCount(0);
-    await page.unroute("**/dataset.columns");
-  }
+  // The head asks for the records while the scripts load; the dashboard's own request takes that answer, so
+  // they are asked once. A dataset this small is indexed as its lines come: no index columns are asked for
+  // (lib/data/fetchIndexable.ts; the choice on a large one is unit-tested in tests/unit/columns.test.ts).
+  expect(await preloads(page)).toEqual(["/dataset.jsonl"]);
+  expect(requested.filter((p) => p === "/dataset.jsonl")).toHaveLength(1);
+  expect(requested.filter((p) => p === "/dataset.columns")).toHaveLength(0);
 });
 
 // These tests make the download fail on purpose: the browser logs the failed request, so they use
@@ -74,12 +52,14 @@ plain.describe("a download that fails says why and offers Try again", () => {
     const errors = noPageErrors(page);
     await page.clock.install();
     let stalled = true;
-    await page.route("**/dataset.json", async (route) => {
+    await page.route("**/dataset.jsonl", async (route) => {
       if (stalled) return; // never answered
       await route.continue();
     });
     await page.goto(`${FETCH_BASE}/`);
     await plainExpect(loading(page)).toContainText("Loading the dataset…");
+    // The download's code loads lazily: its stall timer runs from then on the page's clock.
+    await plainExpect(loading(page)).toHaveAttribute("data-download", "started");
     await page.clock.runFor(19_000);
     await plainExpect(loading(page)).toContainText("Loading the dataset…");
     await page.clock.runFor(2_000);
@@ -95,7 +75,7 @@ plain.describe("a download that fails says why and offers Try again", () => {
   plain("an answer that is not a dataset is named, not the generic error page", async ({ page }) => {
     const errors = noPageErrors(page);
     let answer: { status: number; body: string } | null = { status: 200, body: '{"foo":1}' };
-    await page.route("**/dataset.json", async (route) => {
+    await page.route("**/dataset.jsonl", async (route) => {
       if (answer) await route.fulfill({ ...answer, contentType: "application/json" });
       else await route.continue();
     });

@@ -44,6 +44,7 @@ async function routes(request: APIRequestContext) {
   return [
     { path: "/", status: 200, page: true },
     { path: "/dataset.json", status: 200, page: false },
+    { path: "/dataset.jsonl", status: 200, page: false },
     { path: "/dataset.columns", status: 200, page: false },
     { path: await staticScript(request), status: 200, page: false },
     { path: "/no-such-page", status: 404, page: true },

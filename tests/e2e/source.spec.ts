@@ -162,7 +162,7 @@ test("a dataset too big for the browser: the other pages say so, the routes answ
     expect(res.status(), path).toBe(404);
     expect((await res.json()).error, path).toContain("served through DuckDB alone");
   }
-  for (const path of ["/dataset.json", "/dataset.columns"])
+  for (const path of ["/dataset.json", "/dataset.jsonl", "/dataset.columns"])
     for (const encoding of ["gzip", "identity"]) {
       const file = await request.get(`${ROUTES_BASE}${path}`, { headers: { "Accept-Encoding": encoding } });
       expect(file.status(), path).toBe(404);

@@ -8,6 +8,9 @@ import { GET } from "@/app/dataset.columns/route";
 import { generateDataset } from "@/bench/generateDataset";
 import { decodeColumns, encodeColumns, precomputedOf, type PrecomputedIndex } from "@/lib/data/columnsCodec";
 import { indexDataset, type DatasetIndex } from "@/lib/data";
+import { datasetLines } from "@/lib/data/datasetBody";
+import { fetchIndexable } from "@/lib/data/fetchIndexable";
+import { FACT_ORDER, FactsBuilder, factsOf } from "@/lib/data/recordFacts";
 import { topByCount } from "@/lib/layout/networkDataset";
 import type { DatasetFile } from "@/lib/model";
 
@@ -167,5 +170,115 @@ describe("topByCount", () => {
         },
       ),
     );
+  });
+});
+
+describe("the facts built record by record", () => {
+  const data = generateDataset({ events: 900, seed: 11 });
+  const plain = (pre: PrecomputedIndex) =>
+    Object.fromEntries(
+      (["events", "stances", "quotes"] as const).map((kind) => [
+        kind,
+        Object.fromEntries(Object.entries(pre.columns[kind]).map(([f, v]) => [f, [...v]])),
+      ]),
+    );
+
+  it("are the same whether the records come all at once or a few at a time, as lines arrive", () => {
+    const whole = factsOf(data);
+    const builder = new FactsBuilder();
+    for (const c of FACT_ORDER)
+      for (let at = 0; at === 0 || at < data[c].length; at += 7) builder.add(c, data[c].slice(at, at + 7));
+    const streamed = builder.finish(data)!;
+    expect(plain(streamed)).toEqual(plain(whole));
+    expect([...streamed.camp]).toEqual([...whole.camp]);
+  });
+
+  it("give nothing when the collections come out of order or incomplete", () => {
+    const early = new FactsBuilder();
+    early.add("events", data.events); // before the actors they name
+    for (const c of FACT_ORDER) if (c !== "events") early.add(c, data[c]);
+    expect(early.finish(data)).toBeNull();
+    const short = new FactsBuilder();
+    for (const c of FACT_ORDER) short.add(c, c === "quotes" ? data.quotes.slice(1) : data[c]);
+    expect(short.finish(data)).toBeNull();
+  });
+});
+
+describe("fetching a dataset with its facts", () => {
+  const data = generateDataset({ events: 900, seed: 11 });
+  const lines = new TextEncoder().encode(datasetLines(data));
+  const columns = encodeColumns(data, precomputedOf(indexDataset(data)));
+  const plain = (pre: PrecomputedIndex | null) =>
+    pre &&
+    Object.fromEntries(
+      (["events", "stances", "quotes"] as const).map((kind) => [
+        kind,
+        Object.fromEntries(Object.entries(pre.columns[kind]).map(([f, v]) => [f, [...v]])),
+      ]),
+    );
+  const want = plain(factsOf(data));
+
+  /** A server whose lines come in 20 chunks, each `delayMs` after the last; counts the columns asked for. */
+  function server(delayMs: number, columnsBody: Uint8Array = columns) {
+    const asked: string[] = [];
+    const fetchImpl = (async (url: string) => {
+      asked.push(url);
+      if (url === "/dataset.columns") return new Response(columnsBody.slice());
+      const size = Math.ceil(lines.length / 20);
+      let at = 0;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+          if (at >= lines.length) return controller.close();
+          controller.enqueue(lines.slice(at, (at += size)));
+        },
+      });
+      return new Response(body, { headers: { "Content-Type": "application/x-ndjson" } });
+    }) as typeof fetch;
+    return { fetchImpl, asked };
+  }
+  // Judged over the second half of the download's first 60%.
+  const sampleBytes = Math.floor(lines.length * 0.6);
+
+  it("while the browser waits on the network, builds the facts as the lines come and asks for no columns", async () => {
+    const { fetchImpl, asked } = server(15);
+    const got = await fetchIndexable("/dataset.jsonl", "/dataset.columns", { fetchImpl, sampleBytes });
+    expect(got.data).toEqual(data);
+    expect(plain(got.pre)).toEqual(want);
+    expect(asked).toEqual(["/dataset.jsonl"]);
+  });
+
+  it("when the bytes come faster than it takes them, asks for the server's columns and takes them", async () => {
+    const { fetchImpl, asked } = server(0);
+    // A clock on which the download takes time but none of it is spent waiting: a busy browser.
+    let t = 0;
+    const got = await fetchIndexable("/dataset.jsonl", "/dataset.columns", {
+      fetchImpl,
+      sampleBytes,
+      now: () => (t += 10),
+    });
+    expect(asked).toEqual(["/dataset.jsonl", "/dataset.columns"]);
+    expect(got.data).toEqual(data);
+    expect(plain(got.pre)).toEqual(want);
+  });
+
+  it("columns that are not this dataset's leave the facts to indexDataset", async () => {
+    const other = generateDataset({ events: 100, seed: 2 });
+    const { fetchImpl } = server(0, encodeColumns(other, precomputedOf(indexDataset(other))));
+    let t = 0;
+    const got = await fetchIndexable("/dataset.jsonl", "/dataset.columns", {
+      fetchImpl,
+      sampleBytes,
+      now: () => (t += 10),
+    });
+    expect(got.pre).toBeNull();
+    expect(got.data).toEqual(data);
+  });
+
+  it("a dataset smaller than the sample is built as it comes, without asking for columns", async () => {
+    const { fetchImpl, asked } = server(0);
+    const got = await fetchIndexable("/dataset.jsonl", "/dataset.columns", { fetchImpl });
+    expect(asked).toEqual(["/dataset.jsonl"]);
+    expect(plain(got.pre)).toEqual(want);
   });
 });

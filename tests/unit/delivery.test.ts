@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 import { gunzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { INLINE_BYTE_LIMIT, inlineByteLimit, inlinesDataset } from "@/lib/data";
-import { datasetBody } from "@/lib/data/datasetBody";
+import fc from "fast-check";
+import { generateDataset } from "@/bench/generateDataset";
+import { datasetBody, datasetLines, RECORDS_PER_LINE } from "@/lib/data/datasetBody";
 import { DatasetFetchError, fetchDataset } from "@/lib/data/fetchDataset";
 import { indexDatasetOnce } from "@/lib/data/indexOnce";
 import { acceptsGzip, GZIP_ACCEPTED, ifNoneMatchMatches } from "@/lib/data/negotiate";
@@ -58,9 +60,11 @@ describe("Accept-Encoding", () => {
   it("is the very pattern next.config.ts labels the answer with", async () => {
     const config = (await import("@/next.config")).default;
     const rules = await config.headers!();
-    const rule = rules.find((r) => r.source === "/dataset.json" && r.has?.some((h) => h.type === "header"));
-    expect(rule?.has).toEqual([{ type: "header", key: "accept-encoding", value: GZIP_ACCEPTED }]);
-    expect(rule?.headers).toEqual([{ key: "Content-Encoding", value: "gzip" }]);
+    for (const source of ["/dataset.json", "/dataset.jsonl", "/dataset.columns"]) {
+      const rule = rules.find((r) => r.source === source && r.has?.some((h) => h.type === "header"));
+      expect(rule?.has, source).toEqual([{ type: "header", key: "accept-encoding", value: GZIP_ACCEPTED }]);
+      expect(rule?.headers, source).toEqual([{ key: "Content-Encoding", value: "gzip" }]);
+    }
   });
 });
 
@@ -94,6 +98,51 @@ describe("the dataset's body", () => {
     expect(gunzipSync(gz).equals(body.json)).toBe(true);
     expect(body.gzipped()).toBe(body.gzipped());
     expect(datasetBody(mini()).etag).toBe(body.etag); // same content, same tag
+  });
+});
+
+describe("the dataset as lines of JSON", () => {
+  const COLLECTIONS = ["sources", "actors", "episodes", "claims", "events", "stances", "quotes"] as const;
+  // 6,000 events: 9,000 stances and 5,400 quotes (bench/generateDataset.ts's proportions) take two lines each.
+  const big = generateDataset({ events: 6000, seed: 5 });
+
+  it("holds every record once, in order, at most 5,000 to a line, each collection at least once", () => {
+    for (const data of [mini(), big]) {
+      const text = datasetLines(data);
+      expect(text.endsWith("\n")).toBe(true);
+      const lines = text
+        .slice(0, -1)
+        .split("\n")
+        .map((l) => JSON.parse(l) as [string, unknown[]]);
+      const rebuilt: Record<string, unknown[]> = {};
+      for (const [c, records] of lines) {
+        expect(records.length).toBeLessThanOrEqual(RECORDS_PER_LINE);
+        (rebuilt[c] ??= []).push(...records);
+      }
+      expect([...new Set(lines.map(([c]) => c))]).toEqual([...COLLECTIONS]);
+      expect(rebuilt).toEqual(data);
+    }
+    expect(
+      datasetLines(big)
+        .split("\n")
+        .filter((l) => l.startsWith('["stances"')),
+    ).toHaveLength(2);
+    // The fixture has no claims: their line is there, empty.
+    expect(datasetLines(mini())).toContain('["claims",[]]');
+  });
+
+  it("a line break or separator inside a text stays inside its line", () => {
+    const data = mini();
+    data.quotes[0]!.text = "one\ntwo\u2028three\r\nfour";
+    const text = datasetLines(data);
+    expect(text.split("\n").filter(Boolean)).toHaveLength(COLLECTIONS.length);
+  });
+
+  it("is what /dataset.jsonl sends: the body's lines, gzipped once", async () => {
+    const body = datasetBody(big);
+    expect(body.lines().toString("utf8")).toBe(datasetLines(big));
+    expect(body.lines()).toBe(body.lines());
+    expect(gunzipSync(await body.linesGzipped()).equals(body.lines())).toBe(true);
   });
 });
 
@@ -191,6 +240,67 @@ describe("fetching the dataset in the browser", () => {
     });
     controller.abort();
     await expect(pending).rejects.not.toBeInstanceOf(DatasetFetchError);
+  });
+});
+
+describe("fetching the dataset as lines", () => {
+  const data = mini();
+  // Words that take two to four bytes in UTF-8, so a cut can fall inside a character.
+  data.quotes[0]!.text = "«Ça suffit» — 停止 ✓ 🚀 end";
+  const bytes = new TextEncoder().encode(datasetLines(data));
+  const NDJSON = { "Content-Type": "application/x-ndjson; charset=utf-8" };
+  const cutAt = (at: readonly number[], init: ResponseInit = { headers: NDJSON }) => {
+    const cuts = [0, ...[...new Set(at)].sort((a, b) => a - b), bytes.length];
+    let i = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (i + 1 < cuts.length) controller.enqueue(bytes.slice(cuts[i]!, cuts[++i]!));
+        else controller.close();
+      },
+    });
+    return new Response(body, init);
+  };
+
+  it("gives the same dataset wherever the download is cut into chunks", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 40 }),
+        async (at) => {
+          const got = await fetchDataset("/dataset.jsonl", { fetchImpl: async () => cutAt(at) });
+          expect(got).toEqual(data);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // A byte at a time.
+    const everyByte = Array.from({ length: bytes.length - 1 }, (_, k) => k + 1);
+    expect(await fetchDataset("/d", { fetchImpl: async () => cutAt(everyByte) })).toEqual(data);
+  });
+
+  it("names a line that is not JSON or not a list of records, and a missing collection", async () => {
+    const answer = (text: string) => async () => new Response(text, { headers: NDJSON });
+    await expect(fetchDataset("/d", { fetchImpl: answer('["events",[]]\n{"oops"\n') })).rejects.toMatchObject(
+      {
+        kind: "shape",
+        message: "the server's answer is not JSON lines",
+      },
+    );
+    await expect(fetchDataset("/d", { fetchImpl: answer('{"events":[]}\n') })).rejects.toMatchObject({
+      kind: "shape",
+      message: "the server's answer has a line that is not a list of records",
+    });
+    const partial = datasetLines(mini())
+      .split("\n")
+      .filter((l) => !l.startsWith('["quotes"'))
+      .join("\n");
+    await expect(fetchDataset("/d", { fetchImpl: answer(partial) })).rejects.toMatchObject({
+      kind: "shape",
+      message: "the server's answer is not a Stance Atlas dataset (no quotes list)",
+    });
+    // A collection named like a built-in is one more list, not a crash.
+    const odd = `["__proto__",[1]]\n["toString",[2]]\n${datasetLines(mini())}`;
+    const got = await fetchDataset("/d", { fetchImpl: answer(odd) });
+    expect(got.events).toEqual(mini().events);
   });
 });
 
