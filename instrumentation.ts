@@ -16,8 +16,15 @@ export async function register() {
     if (serverOnlyDataset()) return;
   }
   const { data } = loadIndexedDatasetOrExit();
-  // Serialise and gzip the body of /dataset.json now too (off the main thread): the first download of a
-  // large dataset would otherwise wait a second for it.
+  // A dataset too large to inline: make and gzip what its page fetches now too (off the main thread), the
+  // lines of /dataset.jsonl and the index columns of /dataset.columns, or the first visitor would wait
+  // seconds for them.
   const { datasetBody } = await import("./lib/data/datasetBody");
-  void datasetBody(data).gzipped();
+  const { inlinesDataset } = await import("./lib/data/delivery");
+  const body = datasetBody(data);
+  if (!inlinesDataset(body.json.byteLength)) {
+    const { columnsBody } = await import("./lib/data/columnsBody");
+    void body.linesGzipped();
+    void columnsBody().gzipped();
+  }
 }

@@ -54,8 +54,6 @@ export interface DatasetIndex {
   stancesByEvent: ReadonlyMap<string, readonly Stance[]>;
   /** Quotes tied to each event. */
   quotesByEvent: ReadonlyMap<string, readonly Quote[]>;
-  /** Stance types tied to each event, for the stance-type filter. */
-  stanceTypesByEvent: ReadonlyMap<string, ReadonlySet<string>>;
   /** Quotes in each source, stances in each source, events in each source: the evidence panel's "same source". */
   recordsBySource: ReadonlyMap<
     string,
@@ -148,11 +146,6 @@ export function indexDataset(data: DatasetFile, pre?: PrecomputedIndex): Dataset
   lazily(index, "quoteById", () => byId(data.quotes));
   lazily(index, "stancesByEvent", () => groupBy(data.stances, (s) => s.eventId));
   lazily(index, "quotesByEvent", () => groupBy(data.quotes, (q) => q.eventId));
-  lazily(
-    index,
-    "stanceTypesByEvent",
-    () => new Map([...index.stancesByEvent].map(([id, list]) => [id, new Set(list.map((s) => s.type))])),
-  );
   lazily(index, "recordsBySource", () => {
     const eventsBySource = groupBy(data.events, (e) => e.sourceId);
     const stancesBySource = groupBy(data.stances, (s) => s.sourceId);
