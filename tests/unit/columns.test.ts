@@ -24,14 +24,16 @@ function roundTrip(data: DatasetFile): PrecomputedIndex | null {
   return decodeColumns(bytes.slice().buffer, data);
 }
 
-/** The columns of an index as plain arrays, to compare two indexes. */
-const columnsOf = (index: DatasetIndex) =>
+/** Columns per kind of record (an index's, or facts' alone) as plain arrays, to compare them. */
+const plainColumns = (columns: Record<"events" | "stances" | "quotes", object>) =>
   Object.fromEntries(
     (["events", "stances", "quotes"] as const).map((kind) => [
       kind,
-      Object.fromEntries(Object.entries(index.columns[kind]).map(([f, v]) => [f, [...v]])),
+      Object.fromEntries(Object.entries(columns[kind]).map(([f, v]) => [f, [...(v as Int32Array)]])),
     ]),
   );
+const columnsOf = (index: DatasetIndex) => plainColumns(index.columns);
+const plain = (pre: PrecomputedIndex | null) => pre && plainColumns(pre.columns);
 
 describe("the index columns the server sends", () => {
   it.each([
@@ -132,14 +134,14 @@ describe("GET /dataset.columns", () => {
   const bytesOf = async (res: Response) => Buffer.from(await res.arrayBuffer());
 
   it("answers the fixture's columns, gzipped for clients that take gzip, revalidated by a weak ETag", async () => {
-    const plain = await get();
-    expect(plain.status).toBe(200);
-    expect(plain.headers.get("content-type")).toBe("application/octet-stream");
-    expect(plain.headers.get("cache-control")).toBe("no-cache");
-    expect(plain.headers.get("vary")).toBe("Accept-Encoding");
-    const etag = plain.headers.get("etag")!;
+    const plainAnswer = await get();
+    expect(plainAnswer.status).toBe(200);
+    expect(plainAnswer.headers.get("content-type")).toBe("application/octet-stream");
+    expect(plainAnswer.headers.get("cache-control")).toBe("no-cache");
+    expect(plainAnswer.headers.get("vary")).toBe("Accept-Encoding");
+    const etag = plainAnswer.headers.get("etag")!;
     expect(etag).toMatch(/^W\/"[^"]+\.c1"$/);
-    const body = await bytesOf(plain);
+    const body = await bytesOf(plainAnswer);
     const data = mini();
     const pre = decodeColumns(new Uint8Array(body).buffer, data);
     expect(pre).not.toBeNull();
@@ -175,13 +177,6 @@ describe("topByCount", () => {
 
 describe("the facts built record by record", () => {
   const data = generateDataset({ events: 900, seed: 11 });
-  const plain = (pre: PrecomputedIndex) =>
-    Object.fromEntries(
-      (["events", "stances", "quotes"] as const).map((kind) => [
-        kind,
-        Object.fromEntries(Object.entries(pre.columns[kind]).map(([f, v]) => [f, [...v]])),
-      ]),
-    );
 
   it("are the same whether the records come all at once or a few at a time, as lines arrive", () => {
     const whole = factsOf(data);
@@ -208,14 +203,6 @@ describe("fetching a dataset with its facts", () => {
   const data = generateDataset({ events: 900, seed: 11 });
   const lines = new TextEncoder().encode(datasetLines(data));
   const columns = encodeColumns(data, precomputedOf(indexDataset(data)));
-  const plain = (pre: PrecomputedIndex | null) =>
-    pre &&
-    Object.fromEntries(
-      (["events", "stances", "quotes"] as const).map((kind) => [
-        kind,
-        Object.fromEntries(Object.entries(pre.columns[kind]).map(([f, v]) => [f, [...v]])),
-      ]),
-    );
   const want = plain(factsOf(data));
 
   /** A server whose lines come in 20 chunks, each `delayMs` after the last; counts the columns asked for. */
