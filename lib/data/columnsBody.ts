@@ -1,7 +1,5 @@
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
 import { COLUMNS_FORMAT, encodeColumns, precomputedOf } from "./columnsCodec";
-import { datasetBody } from "./datasetBody";
+import { datasetBody, gzipOnce } from "./datasetBody";
 import type { DatasetIndex } from "./indexDataset";
 import { loadIndexedDataset, processCache } from "./loadDataset";
 
@@ -13,8 +11,6 @@ export interface ColumnsBody {
   gzipped(): Promise<Buffer>;
 }
 
-const gzipAsync = promisify(gzip);
-
 const bodies = processCache("columnBodies", () => new WeakMap<DatasetIndex, ColumnsBody>());
 
 /** The columns of a loaded dataset's index (by default the one the app serves), encoded once per process. */
@@ -22,11 +18,10 @@ export function columnsBody(index: DatasetIndex = loadIndexedDataset()): Columns
   let body = bodies.get(index);
   if (!body) {
     const bytes = encodeColumns(index.data, precomputedOf(index));
-    let compressed: Promise<Buffer> | null = null;
     body = {
       bytes,
       etag: datasetBody(index.data).etag.replace(/"$/, `.c${COLUMNS_FORMAT}"`),
-      gzipped: () => (compressed ??= gzipAsync(bytes, { level: 6 })),
+      gzipped: gzipOnce(() => bytes),
     };
     bodies.set(index, body);
   }

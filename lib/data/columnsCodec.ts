@@ -15,11 +15,7 @@ export interface PrecomputedIndex {
 
 /** What the server sends of an index it built: its columns and each actor's camp as an actor index. */
 export function precomputedOf(index: DatasetIndex): PrecomputedIndex {
-  const camp = new Int32Array(index.data.actors.length);
-  index.data.actors.forEach((a, i) => {
-    camp[i] = index.actorIndex.get(index.campOf.get(a.id) ?? a.id) ?? i;
-  });
-  return { columns: index.columns, camp };
+  return { columns: index.columns, camp: index.camp };
 }
 
 const MAGIC = 0x31434153; // "SAC1", little-endian: Stance Atlas columns, format 1

@@ -44,6 +44,15 @@ export function datasetLines(data: DatasetFile): string {
 
 const gzipAsync = promisify(gzip);
 
+/**
+ * A function that gzips `bytes()` on its first call and hands every later call the same promise. Level 6:
+ * the work is done once per process, and every download is then a fraction of the bytes' size.
+ */
+export function gzipOnce(bytes: () => Uint8Array): () => Promise<Buffer> {
+  let compressed: Promise<Buffer> | null = null;
+  return () => (compressed ??= gzipAsync(bytes(), { level: 6 }));
+}
+
 const bodies = processCache("bodies", () => new WeakMap<DatasetFile, DatasetBody>());
 
 /** The body of a loaded dataset (by default the one the app serves), serialised once per process. */
@@ -52,16 +61,14 @@ export function datasetBody(data: DatasetFile = loadDataset()): DatasetBody {
   if (!body) {
     const json = Buffer.from(JSON.stringify(data), "utf8");
     const etag = `W/"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;
-    let compressed: Promise<Buffer> | null = null;
     let lines: Buffer | null = null;
-    let linesCompressed: Promise<Buffer> | null = null;
+    const linesOf = () => (lines ??= Buffer.from(datasetLines(data), "utf8"));
     body = {
       json,
       etag,
-      // Level 6: the work is done once per process, and every download is then a fraction of the JSON's size.
-      gzipped: () => (compressed ??= gzipAsync(json, { level: 6 })),
-      lines: () => (lines ??= Buffer.from(datasetLines(data), "utf8")),
-      linesGzipped: () => (linesCompressed ??= gzipAsync(body!.lines(), { level: 6 })),
+      gzipped: gzipOnce(() => json),
+      lines: linesOf,
+      linesGzipped: gzipOnce(linesOf),
     };
     bodies.set(data, body);
   }

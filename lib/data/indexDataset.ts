@@ -50,6 +50,8 @@ export interface DatasetIndex {
   claimById: ReadonlyMap<string, Claim>;
   /** The actor a person or institution ultimately speaks for (Lavrov → russia); itself when unaffiliated. */
   campOf: ReadonlyMap<string, string>;
+  /** The same by position: actor i's camp is `data.actors[camp[i]]` (what the server sends, columnsCodec.ts). */
+  camp: Int32Array;
   /** Stances tied to each event. */
   stancesByEvent: ReadonlyMap<string, readonly Stance[]>;
   /** Quotes tied to each event. */
@@ -111,7 +113,7 @@ export function indexDataset(data: DatasetFile, pre?: PrecomputedIndex): Dataset
   const episodeIndex = new Map(data.episodes.map((e, i) => [e.id, i]));
   const claimById = byId(data.claims);
   // The facts the server sent, or the browser's own (lib/data/recordFacts.ts).
-  const given = pre ?? factsOf(data);
+  const given = pre ?? factsOf(data, { actorIndex, episodeIndex });
   const facts = given.columns;
   const withInverses = (c: RecordFactColumns) => inverses(c, actorIndex.size, episodeIndex.size);
   const columns = {
@@ -138,6 +140,7 @@ export function indexDataset(data: DatasetFile, pre?: PrecomputedIndex): Dataset
     actorIndex,
     episodeIndex,
     columns,
+    camp: given.camp,
   } as Partial<DatasetIndex> as DatasetIndex;
   lazily(index, "campOf", () => new Map(data.actors.map((a, i) => [a.id, data.actors[given.camp[i]!]!.id])));
   lazily(index, "sourceById", () => byId(data.sources));
@@ -190,7 +193,7 @@ function inverses(facts: RecordFactColumns, actorCount: number, episodeCount: nu
  * Inverts lists of keys per record (record i's keys are `keys[start[i]]` … `keys[start[i + 1] - 1]`) into
  * lists of records per key, each ascending: count per key, running offsets, then fill in record order.
  */
-function invert(
+export function invert(
   keyCount: number,
   start: Int32Array,
   keys: Int32Array,

@@ -125,6 +125,17 @@ export class FactsBuilder {
   /** False once a collection came out of order: {@link finish} then gives null. */
   private inOrder = true;
 
+  /**
+   * `known`: the positions of the actors and episodes when the caller has them already (a whole dataset's,
+   * which indexDataset keeps); else they are worked out from the records added.
+   */
+  constructor(
+    private readonly known?: {
+      actorIndex: Map<string, number>;
+      episodeIndex: Map<string, number>;
+    },
+  ) {}
+
   /** Takes the next records of a collection; collections must come in {@link FACT_ORDER}, others are ignored. */
   add(collection: string, records: readonly unknown[]): void {
     const stage = (FACT_ORDER as readonly string[]).indexOf(collection);
@@ -172,14 +183,14 @@ export class FactsBuilder {
 
   private ready(): Lookups {
     if (this.lookups) return this.lookups;
-    const actorIndex = new Map(this.actors.map((a, i) => [a.id, i]));
+    const actorIndex = this.known?.actorIndex ?? new Map(this.actors.map((a, i) => [a.id, i]));
     const { chainOf, campOf } = affiliationChains(this.actors);
     // Chains as integer links: a record's actors are gathered by walking numbers, not sets of ids.
     const up = new Int32Array(this.actors.length).fill(-1);
     for (const [id, link] of chainOf) if (link.next) up[actorIndex.get(id)!] = actorIndex.get(link.next.id)!;
     return (this.lookups = {
       actorIndex,
-      episodeIndex: new Map(this.episodes.map((e, i) => [e.id, i])),
+      episodeIndex: this.known?.episodeIndex ?? new Map(this.episodes.map((e, i) => [e.id, i])),
       up,
       stamp: new Int32Array(this.actors.length),
       campOf,
@@ -203,10 +214,14 @@ export class FactsBuilder {
     return this.episodes.findIndex((e) => date >= e.start && date <= e.end);
   }
 
-  /** The event's episode index, -1 for none; undefined when the id names no event. */
-  private linkedEpisode(eventId: string | undefined): number | undefined {
-    const e = eventId === undefined ? undefined : this.eventIndex.get(eventId);
-    return e === undefined ? undefined : this.eventEpisode[e];
+  /** The position of the event `eventId` names, or undefined when it names none. */
+  private eventAt(eventId: string | undefined): number | undefined {
+    return eventId === undefined ? undefined : this.eventIndex.get(eventId);
+  }
+
+  /** A stance's or quote's episode: its event's (-1 for none), else the one whose span holds its date. */
+  private linkedEpisode(e: number | undefined, date: string): number {
+    return e === undefined ? this.episodeByDate(date) : this.eventEpisode[e]!;
   }
 
   private event(e: Event): void {
@@ -227,22 +242,22 @@ export class FactsBuilder {
     const facts = this.facts.stances;
     this.current++;
     const bit = STANCE_TYPE_BIT[s.type] ?? 0;
-    const e = s.eventId === undefined ? undefined : this.eventIndex.get(s.eventId);
+    const e = this.eventAt(s.eventId);
     if (e !== undefined) this.eventBits[e] = this.eventBits[e]! | bit;
     this.involve(s.from, facts.actors, lookups);
     this.involve(s.to, facts.actors, lookups);
-    facts.add(yearOf(s.date), this.linkedEpisode(s.eventId) ?? this.episodeByDate(s.date), bit);
+    facts.add(yearOf(s.date), this.linkedEpisode(e, s.date), bit);
   }
 
   private quote(q: Quote): void {
     const lookups = this.ready();
     const facts = this.facts.quotes;
     this.current++;
-    const e = q.eventId === undefined ? undefined : this.eventIndex.get(q.eventId);
+    const e = this.eventAt(q.eventId);
     this.involve(q.speaker, facts.actors, lookups);
     facts.add(
       yearOf(q.date),
-      this.linkedEpisode(q.eventId) ?? this.episodeByDate(q.date),
+      this.linkedEpisode(e, q.date),
       // A fact-checked claim is what a `dispute` is about, whichever event the words were said at.
       (e === undefined ? 0 : this.eventBits[e]!) |
         (q.claimId !== undefined && this.claimIds.has(q.claimId) ? DISPUTE_BIT : 0),
@@ -250,9 +265,12 @@ export class FactsBuilder {
   }
 }
 
-/** The facts of a whole dataset. */
-export function factsOf(data: DatasetFile): PrecomputedIndex {
-  const builder = new FactsBuilder();
+/** The facts of a whole dataset (`known`: see {@link FactsBuilder}'s constructor). */
+export function factsOf(
+  data: DatasetFile,
+  known?: ConstructorParameters<typeof FactsBuilder>[0],
+): PrecomputedIndex {
+  const builder = new FactsBuilder(known);
   for (const c of FACT_ORDER) builder.add(c, data[c]);
   return builder.finish(data)!;
 }
