@@ -44,8 +44,8 @@ export function Dashboard({
 }: {
   /** The validated dataset, when small enough to travel inside the page; null when it is fetched. */
   dataset: DatasetFile | null;
-  /** The network's positions, computed on the server; null when the browser is to compute them. */
-  layout: LayoutPositions | null;
+  /** The network's positions, computed on the server (the page ships no force simulation). */
+  layout: LayoutPositions;
   /** Where to fetch the dataset when it is not inlined. */
   datasetUrl: string;
   /** Where to fetch its index columns, which spare the browser building them. */
@@ -65,16 +65,10 @@ export function Dashboard({
   const [attempt, setAttempt] = useState(0);
   // The download's code has loaded and the download (with its stall timer) is running.
   const [started, setStarted] = useState(false);
-  const sent = useMemo(() => (layout ? placedAt(layout) : null), [layout]);
-  const [forces, setForces] = useState<NodePlacer | null>(null);
+  const sent = useMemo(() => placedAt(layout), [layout]);
   useEffect(() => {
     if (dataset) return;
     const controller = new AbortController();
-    // A dataset that comes without its layout: load the force simulation while the data downloads.
-    if (!layout)
-      import("@/lib/layout/networkForces")
-        .then(({ forcePlace }) => setForces(() => () => forcePlace))
-        .catch((err: unknown) => setError(`could not load the network layout (${String(err)})`));
     // The bar shows the last count each frame: a render per chunk of a 100 MB download kept the main thread
     // busy while the bytes came.
     let frame = 0;
@@ -103,7 +97,7 @@ export function Dashboard({
       controller.abort();
       cancelAnimationFrame(frame);
     };
-  }, [dataset, layout, datasetUrl, columnsUrl, attempt]);
+  }, [dataset, datasetUrl, columnsUrl, attempt]);
 
   // A dataset opened from a file (in this browser only), shown in place of the bundled one; `resolved` is
   // false while a `data=local:<hash>` link is looked up in IndexedDB, so no other dataset flashes first.
@@ -145,7 +139,7 @@ export function Dashboard({
   }, [embed]);
 
   const data = local?.dataset ?? dataset ?? fetched?.data;
-  const placer = local?.placer ?? sent ?? forces;
+  const placer = local?.placer ?? sent;
   const panel = (files !== null || initialView.data !== null) && (
     <Suspense>
       <LocalDataPanel
@@ -183,7 +177,7 @@ export function Dashboard({
     <LocalDataContext.Provider value={embed ? null : controls}>
       {/* First and always here, so the panel keeps its state (a running import) while the body changes. */}
       {embed ? panel : opener}
-      {data && placer && resolved ? (
+      {data && resolved ? (
         <IndexedDashboard
           // Another dataset, another store: the provider remounts and reads the URL against the new ids.
           key={key}

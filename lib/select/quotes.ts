@@ -1,4 +1,4 @@
-import { groupBy, type DatasetIndex } from "../data/indexDataset";
+import { groupBy, invert, type DatasetIndex } from "../data/indexDataset";
 import { dayKey } from "../time";
 import type { Quote } from "../model/schema";
 import { activeFilters, type NarrowingKey } from "./filterTable";
@@ -156,12 +156,12 @@ function speakerTable(index: DatasetIndex): SpeakerTable {
     speakerKey[i] = k;
   }
   const keyCount = actorCount + unknown.size;
-  const start = new Int32Array(keyCount + 1);
-  for (let i = 0; i < n; i++) start[speakerKey[i]! + 1] = start[speakerKey[i]! + 1]! + 1;
-  for (let k = 0; k < keyCount; k++) start[k + 1] = start[k + 1]! + start[k]!;
-  const fill = start.slice(0, keyCount);
-  const byKey = new Int32Array(n);
-  for (let i = 0; i < n; i++) byKey[fill[speakerKey[i]!]!++] = i;
+  // One speaker per quote: quote i's key is `speakerKey[i]`.
+  const { start, records: byKey } = invert(
+    keyCount,
+    Int32Array.from({ length: n + 1 }, (_, i) => i),
+    speakerKey,
+  );
   const unknownIds = [...unknown.keys()];
   const keyed: { k: number; speaker: string; name: string; key: string }[] = [];
   for (let k = 0; k < keyCount; k++) {
