@@ -21,6 +21,8 @@ const URLS = ["/", "/?episode=april-2024", `/?focus=event:${ARMS_SHIP}`];
 interface Render {
   /** One line per `[data-record]` element, in document order: record, transform, x, y, width, height. */
   records: string[];
+  /** Per scrolling box of skippable records, the first in sight and its top (`readRecords`). */
+  scrolled: { record: string; top: number }[];
   /** Accessible name of each record. */
   names: string[];
   /** Each event mark's tooltip: text and box. */
@@ -36,9 +38,10 @@ async function settle(page: Page) {
   await expect(page.getByTestId("timeline")).toHaveAttribute("data-measured", "true");
   await expect(page.getByTestId("timeline-overview")).toBeVisible();
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // Until the layout holds still: the ResizeObserver's width and the layout it triggers, and the quote
-  // list's measured row heights, which arrive in batches as rows render (a loaded CI run compared a speaker's
-  // header before its rows had been measured: 62 px in one zone, 183 in the other).
+  // Until the layout holds still: the ResizeObserver's width and the layout it triggers, and a shared link's
+  // quote scrolled into view (once the list has painted). The quote list's cards out of sight are another
+  // matter (`readRecords`): a loaded CI run found a speaker's header 62 px tall in one zone and 183 (the
+  // placeholder of a card never rendered) in the other.
   await page.waitForFunction(
     () =>
       new Promise<boolean>((resolve) => {
@@ -57,17 +60,61 @@ async function settle(page: Page) {
   );
 }
 
-/** The positions and accessible names of every record on the page, rounded to 0.01 px. */
+/**
+ * The positions and accessible names of every record on the page, rounded to 0.01 px. A record in a part the
+ * browser skips while it is out of sight (`content-visibility: auto`: the quote list's cards and headers)
+ * has the size the browser last rendered it at, or a placeholder if it never did, which depends on what was
+ * on screen when, not on the zone: its place is compared only while it is in sight (its name always is), and
+ * from the first such record in sight in its scrolling box, whose own place (`scrolled`) is compared to the
+ * pixel: the box scrolls by whole pixels past cards whose heights (rendered or placeholder) have fractions.
+ */
 function readRecords(page: Page) {
   return page.evaluate(() => {
     const round = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
+    const skippable = (el: Element): Element | null => {
+      for (let a: Element | null = el; a; a = a.parentElement)
+        if (getComputedStyle(a).contentVisibility === "auto") return a;
+      return null;
+    };
+    const scrolling = (el: Element) => /auto|scroll|hidden/.test(getComputedStyle(el).overflowY);
+    // In the window and in every scrolling box around it.
+    const inSight = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      if (r.bottom <= 0 || r.top >= window.innerHeight) return false;
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        if (!scrolling(a)) continue;
+        const b = a.getBoundingClientRect();
+        if (r.bottom <= b.top || r.top >= b.bottom) return false;
+      }
+      return true;
+    };
+    const boxOf = (el: Element) => {
+      let a = el.parentElement;
+      while (a && !scrolling(a)) a = a.parentElement;
+      return a;
+    };
+    // Per scrolling box, the top of its first skippable record in sight.
+    const firstTop = new Map<Element | null, number>();
+    const scrolled: { record: string; top: number }[] = [];
     const els = [...document.querySelectorAll("[data-record]")];
     return {
       records: els.map((el) => {
+        const part = skippable(el);
         const r = el.getBoundingClientRect();
-        const place = [r.x, r.y, r.width, r.height].map(round).join(" ");
+        let y = r.y;
+        if (part) {
+          if (!inSight(part)) return `${el.getAttribute("data-record")} | out of sight`;
+          const box = boxOf(part);
+          if (!firstTop.has(box)) {
+            firstTop.set(box, r.y);
+            scrolled.push({ record: el.getAttribute("data-record")!, top: r.y });
+          }
+          y -= firstTop.get(box)!;
+        }
+        const place = [r.x, y, r.width, r.height].map(round).join(" ");
         return `${el.getAttribute("data-record")} | ${el.getAttribute("transform") ?? "-"} | ${place}`;
       }),
+      scrolled,
       names: els.map((el) => `${el.getAttribute("data-record")} | ${el.getAttribute("aria-label") ?? "-"}`),
     };
   });
@@ -92,7 +139,7 @@ async function render(browser: Browser, baseURL: string, zone: (typeof ZONES)[nu
       ]),
     ).toEqual([zone.timezoneId, zone.offset]);
 
-    const { records, names } = await readRecords(page);
+    const { records, scrolled, names } = await readRecords(page);
     const timeline = page.getByRole("region", { name: "Escalation timeline" });
     const table = (await page.getByTestId("timeline-table").textContent()) ?? "";
     const summary = (await page.locator(".summary").innerText()).trim();
@@ -139,7 +186,7 @@ async function render(browser: Browser, baseURL: string, zone: (typeof ZONES)[nu
     const evidence = await panel.innerText();
 
     expect(problems, `console errors or hydration warnings in ${zone.timezoneId}`).toEqual([]);
-    return { records, names, tooltips, table, summary, evidence, text } satisfies Render;
+    return { records, scrolled, names, tooltips, table, summary, evidence, text } satisfies Render;
   } finally {
     await context.close();
   }
@@ -167,11 +214,25 @@ for (const url of URLS) {
     const utc = await render(browser, baseURL!, ZONES[0], url);
     expect(utc.records.filter((r) => r.startsWith("event:")).length).toBeGreaterThan(0);
     expect(utc.tooltips.length).toBeGreaterThan(0);
+    // Quotes in sight are compared to the hundredth of a pixel like every other mark.
+    expect(
+      utc.records.filter((r) => r.startsWith("quote:") && !r.endsWith("out of sight")).length,
+    ).toBeGreaterThan(0);
     // Soft: one run reports every zone and every part that differs.
     for (const zone of ZONES.slice(1)) {
       const here = await render(browser, baseURL!, zone, url);
       const where = `${url} in ${zone.timezoneId}`;
       expect.soft(differences(utc.records, here.records), `record positions, ${where}`).toEqual([]);
+      // The same record first in sight, at the same place to the pixel.
+      expect
+        .soft(
+          here.scrolled.map((s) => s.record),
+          `first quotes in sight, ${where}`,
+        )
+        .toEqual(utc.scrolled.map((s) => s.record));
+      here.scrolled.forEach((s, i) =>
+        expect.soft(s.top, `${s.record} in sight, ${where}`).toBeCloseTo(utc.scrolled[i]?.top ?? NaN, 0),
+      );
       expect.soft(differences(utc.names, here.names), `record names, ${where}`).toEqual([]);
       expect.soft(differences(utc.tooltips, here.tooltips), `tooltips, ${where}`).toEqual([]);
       expect.soft(here.table, `event table, ${where}`).toBe(utc.table);
