@@ -74,3 +74,17 @@ test("/dataset.json travels compressed and answers revalidation as HTTP says", a
   const stale = await request.get("/dataset.json", { headers: { "If-None-Match": '"nope", W/"old"' } });
   expect(stale.status()).toBe(200);
 });
+test("the dashboard is in the page's HTML where it shows, not in a hidden part streamed and revealed later", async ({
+  request,
+}) => {
+  for (const url of ["/", "/?episode=april-2024", "/?story=russia-iran&step=3"]) {
+    const html = await (await request.get(url)).text();
+    const dashboard = html.indexOf('<main class="dashboard"');
+    expect(dashboard, url).toBeGreaterThan(0);
+    // React streams a Suspense boundary's content after the shell, in <div hidden id="S:n">, and moves it in
+    // by script: the dashboard painted only once that ran (and a spec measured it while hidden). The
+    // dashboard now comes in the shell, before any streamed part (a story's band, loaded lazily, may follow).
+    const streamed = html.search(/<div hidden id="S:\d+">/);
+    expect(streamed === -1 || streamed > dashboard, url).toBe(true);
+  }
+});
