@@ -3,7 +3,7 @@ import { Dashboard } from "@/components/Dashboard";
 import { COLUMNS_ROUTE, DATASET_LINES_ROUTE, inlinesDataset } from "@/lib/data";
 import { datasetBody } from "@/lib/data/datasetBody";
 import { loadIndexedDataset } from "@/lib/data/loadDataset";
-import { layoutPositions } from "@/lib/layout/network";
+import { sentLayouts } from "@/lib/layout/network";
 import { forcePlace } from "@/lib/layout/networkForces";
 import { servedStories } from "@/lib/story/load";
 import { withStories } from "@/lib/story/steps";
@@ -45,9 +45,9 @@ export default async function Home({ searchParams }: { searchParams: Promise<Sea
   const dashboard = (
     <Dashboard
       dataset={inline ? data : null}
-      // The network's positions (a few hundred numbers, computed once per dataset) come with the page, inlined
-      // dataset or not, so the browser runs no force simulation.
-      layout={layoutPositions(index, forcePlace)}
+      // The network's layouts (a few hundred numbers and ids, computed once per dataset) come with the page,
+      // inlined dataset or not, so the browser neither runs a force simulation nor lays out every stance again.
+      layout={sentLayouts(index, forcePlace)}
       datasetUrl={DATASET_LINES_ROUTE}
       columnsUrl={COLUMNS_ROUTE}
       datasetKey={body.etag}

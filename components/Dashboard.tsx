@@ -6,7 +6,7 @@ import type { FetchProgress } from "@/lib/data/fetchDataset";
 import type { FetchedDataset } from "@/lib/data/fetchIndexable";
 import type { PrecomputedIndex } from "@/lib/data/columnsCodec";
 import { indexDatasetOnce } from "@/lib/data/indexOnce";
-import { placedAt, type LayoutPositions, type NodePlacer } from "@/lib/layout/network";
+import { adoptSentLayouts, placedAt, type NodePlacer, type SentLayouts } from "@/lib/layout/network";
 import { parseContextOf, parseViewState, type IgnoredParam, type ViewState } from "@/lib/view";
 import { withStories, type Story } from "@/lib/story/steps";
 import { ViewStoreProvider } from "./ViewStoreProvider";
@@ -44,8 +44,8 @@ export function Dashboard({
 }: {
   /** The validated dataset, when small enough to travel inside the page; null when it is fetched. */
   dataset: DatasetFile | null;
-  /** The network's positions, computed on the server (the page ships no force simulation). */
-  layout: LayoutPositions;
+  /** The network's layouts, computed on the server (the page ships no force simulation). */
+  layout: SentLayouts;
   /** Where to fetch the dataset when it is not inlined. */
   datasetUrl: string;
   /** Where to fetch its index columns, which spare the browser building them. */
@@ -183,6 +183,8 @@ export function Dashboard({
           key={key}
           data={data}
           pre={data === fetched?.data ? fetched.pre : null}
+          // The server's layouts are of its dataset, not of one opened from a file.
+          layouts={local ? null : layout}
           placer={placer}
           datasetKey={key}
           // The bundled dataset's view never names a local one (a link naming one this browser lacks).
@@ -251,6 +253,7 @@ function LoadingProgress({ progress }: { progress: FetchProgress | null }) {
 function IndexedDashboard({
   data,
   pre,
+  layouts,
   placer,
   datasetKey,
   initialView,
@@ -261,6 +264,8 @@ function IndexedDashboard({
   data: DatasetFile;
   /** The server's index columns of a fetched dataset, when they came and fit it. */
   pre: PrecomputedIndex | null;
+  /** The network's layouts the server sent for this dataset, taken as they are; null to work them out. */
+  layouts: SentLayouts | null;
   placer: NodePlacer;
   datasetKey: string;
   initialView: ViewState;
@@ -269,7 +274,11 @@ function IndexedDashboard({
   /** True after a switch of dataset: the view is parsed from the URL here, against this dataset. */
   reread: boolean;
 }) {
-  const index = useMemo(() => indexDatasetOnce(datasetKey, data, pre), [datasetKey, data, pre]);
+  const index = useMemo(() => {
+    const index = indexDatasetOnce(datasetKey, data, pre);
+    if (layouts) adoptSentLayouts(index, layouts);
+    return index;
+  }, [datasetKey, data, pre, layouts]);
   const parseContext = useMemo(() => withStories(parseContextOf(index), stories), [index, stories]);
   const [parsed] = useState(() =>
     reread

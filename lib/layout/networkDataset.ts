@@ -66,32 +66,74 @@ export type PlaceNodes = (
   options: Pick<ForceLayoutOptions, "seed" | "gravity">,
 ) => ReadonlyMap<string, Point>;
 
-/** A dataset's node positions as they travel to the browser: per shape, `[id, x, y]` rows. */
-export type LayoutPositions = Record<LayoutShape, readonly (readonly [string, number, number])[]>;
+const layoutCache: Record<LayoutShape, WeakMap<DatasetIndex, DatasetNetworkLayout>> = {
+  wide: new WeakMap(),
+  narrow: new WeakMap(),
+};
 
-/** The positions of both shapes of a dataset's layout, in the form they travel in. */
-export function layoutPositions(index: DatasetIndex, place: PlaceNodes): LayoutPositions {
-  const rows = (shape: LayoutShape) =>
-    [...datasetLayout(index, shape, place).positions].map(([id, p]) => [id, p.x, p.y] as const);
-  return { wide: rows("wide"), narrow: rows("narrow") };
+/** One shape of a dataset's layout as it travels to the browser: rows of numbers and ids, no maps. */
+export interface SentLayout {
+  /** `[id, x, y]` per node laid out, the never-drawn anchors included. */
+  positions: readonly (readonly [string, number, number])[];
+  /** The actors laid out one by one, in the layout's order. */
+  placed: readonly string[];
+  /** `[id, radius, label width]` per mark, in the layout's order. */
+  marks: readonly (readonly [string, number, number])[];
+  bounds: Box;
+  othersId: string | null;
+  fontPx: number;
+}
+
+/** Both shapes of a dataset's layout, in the form they travel in. */
+export type SentLayouts = Record<LayoutShape, SentLayout>;
+
+/** Both shapes of a dataset's layout (as `datasetLayout` lays them out with `place`), to send to a browser. */
+export function sentLayouts(index: DatasetIndex, place: PlaceNodes): SentLayouts {
+  const sent = (shape: LayoutShape): SentLayout => {
+    const { positions, placed, marks, bounds, othersId, fontPx } = datasetLayout(index, shape, place);
+    return {
+      positions: [...positions].map(([id, p]) => [id, p.x, p.y] as const),
+      placed: [...placed],
+      marks: [...marks].map(([id, m]) => [id, m.r, m.labelWidth] as const),
+      bounds,
+      othersId,
+      fontPx,
+    };
+  };
+  return { wide: sent("wide"), narrow: sent("narrow") };
 }
 
 /** How a page places each shape of its dataset's layout. */
 export type NodePlacer = (shape: LayoutShape) => PlaceNodes;
 
-/** Places nodes where {@link layoutPositions} said; a node it does not know sits at the origin. */
-export function placedAt(positions: LayoutPositions): NodePlacer {
+/** Places nodes where {@link sentLayouts} said; a node it does not know sits at the origin. */
+export function placedAt(sent: SentLayouts): NodePlacer {
   const maps = {
-    wide: new Map(positions.wide.map(([id, x, y]) => [id, { x, y }])),
-    narrow: new Map(positions.narrow.map(([id, x, y]) => [id, { x, y }])),
+    wide: new Map(sent.wide.positions.map(([id, x, y]) => [id, { x, y }])),
+    narrow: new Map(sent.narrow.positions.map(([id, x, y]) => [id, { x, y }])),
   };
   return (shape) => (nodes) => new Map(nodes.map((n) => [n.id, maps[shape].get(n.id) ?? { x: 0, y: 0 }]));
 }
 
-const layoutCache: Record<LayoutShape, WeakMap<DatasetIndex, DatasetNetworkLayout>> = {
-  wide: new WeakMap(),
-  narrow: new WeakMap(),
-};
+/**
+ * Takes the layouts the server sent with the page as the dataset's own, for `index` (which must be of the
+ * dataset they were made from): {@link datasetLayout} then returns them instead of working them out again
+ * over every stance (0.1 s of the first render at 100,000 events).
+ */
+export function adoptSentLayouts(index: DatasetIndex, sent: SentLayouts): void {
+  for (const shape of ["wide", "narrow"] as const) {
+    if (layoutCache[shape].has(index)) continue;
+    const { positions, placed, marks, bounds, othersId, fontPx } = sent[shape];
+    layoutCache[shape].set(index, {
+      positions: new Map(positions.map(([id, x, y]) => [id, { x, y }])),
+      placed: new Set(placed),
+      marks: new Map(marks.map(([id, r, labelWidth]) => [id, { r, labelWidth }])),
+      bounds,
+      othersId,
+      fontPx,
+    });
+  }
+}
 
 /**
  * The network layout of a whole dataset: every actor that takes part in any stance (the top

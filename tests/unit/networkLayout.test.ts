@@ -11,7 +11,6 @@ import {
   labelBox,
   labelWidth,
   laneBow,
-  layoutPositions,
   MAX_FAN_PX,
   MAX_NETWORK_NODES,
   NODE_RADIUS,
@@ -19,8 +18,12 @@ import {
   nodeRadius,
   placeLabels,
   placedAt,
+  sentLayouts,
   toScreen,
+  adoptSentLayouts,
+  type DatasetNetworkLayout,
   type LabelInput,
+  type PlaceNodes,
 } from "@/lib/layout/network";
 import { forceLayout, forcePlace, lcg } from "@/lib/layout/networkForces";
 import { filterRecords } from "@/lib/select";
@@ -187,8 +190,22 @@ describe("datasetLayout", () => {
 });
 
 describe("a layout sent with the page", () => {
+  /** A layout as plain values, maps and sets in their order, for comparing two of them whole. */
+  const plain = (l: DatasetNetworkLayout) => ({
+    positions: [...l.positions],
+    placed: [...l.placed],
+    marks: [...l.marks],
+    bounds: l.bounds,
+    othersId: l.othersId,
+    fontPx: l.fontPx,
+  });
+  /** A placer that fails the test if the browser lays the nodes out again. */
+  const refuse: PlaceNodes = () => {
+    throw new Error("laid out again");
+  };
+
   it("draws every shape exactly as the force layout does, from the positions alone", () => {
-    const sent = placedAt(JSON.parse(JSON.stringify(layoutPositions(index, forcePlace))));
+    const sent = placedAt(JSON.parse(JSON.stringify(sentLayouts(index, forcePlace))));
     for (const shape of ["wide", "narrow"] as const) {
       const forced = computeDatasetLayout(index, index.data.stances, { shape, place: forcePlace });
       const fromSent = computeDatasetLayout(indexDataset(structuredClone(data)), data.stances, {
@@ -201,11 +218,54 @@ describe("a layout sent with the page", () => {
     }
   });
 
+  it("is taken whole by the browser's index of the same dataset: nothing is laid out again", () => {
+    const sent = JSON.parse(JSON.stringify(sentLayouts(index, forcePlace)));
+    const browser = indexDataset(structuredClone(data));
+    adoptSentLayouts(browser, sent);
+    for (const shape of ["wide", "narrow"] as const) {
+      const forced = computeDatasetLayout(index, index.data.stances, { shape, place: forcePlace });
+      expect(plain(datasetLayout(browser, shape, refuse))).toEqual(plain(forced));
+    }
+    // Another index of the dataset (a dataset opened from a file) still works its layout out.
+    expect(() => datasetLayout(indexDataset(structuredClone(data)), "wide", refuse)).toThrow(
+      "laid out again",
+    );
+  });
+
+  it("carries the 'others' node of a dataset with more actors than are laid out one by one", () => {
+    const n = MAX_NETWORK_NODES + 5;
+    const actors: Actor[] = Array.from({ length: n }, (_, i) => ({
+      id: `a${i}`,
+      name: `Actor ${i}`,
+      kind: "state",
+    }));
+    const stances: Stance[] = Array.from({ length: n - 1 }, (_, i) => ({
+      ...data.stances[0]!,
+      id: `s${i}`,
+      from: `a${i}`,
+      to: `a${i + 1}`,
+    }));
+    const big = { ...data, actors, stances } as DatasetFile;
+    const sent = JSON.parse(JSON.stringify(sentLayouts(indexDataset(big), forcePlace)));
+    expect(sent.wide.othersId).toBe(GRAPH_OTHERS_ID);
+    expect(sent.wide.placed).toHaveLength(MAX_NETWORK_NODES);
+    const browser = indexDataset(structuredClone(big));
+    adoptSentLayouts(browser, sent);
+    const forced = computeDatasetLayout(indexDataset(big), stances, { shape: "narrow", place: forcePlace });
+    expect(plain(datasetLayout(browser, "narrow", refuse))).toEqual(plain(forced));
+  });
+
   it("is sent as rows of numbers: an actor of the mini dataset at the force layout's position", () => {
-    const rows = layoutPositions(index, forcePlace);
-    const russia = rows.wide.find(([id]) => id === "russia");
+    const rows = sentLayouts(index, forcePlace);
+    const russia = rows.wide.positions.find(([id]) => id === "russia");
     expect(russia).toEqual(["russia", forceAt("russia").x, forceAt("russia").y]);
-    expect(rows.narrow.map(([id]) => id).sort()).toEqual(rows.wide.map(([id]) => id).sort());
+    expect(rows.narrow.positions.map(([id]) => id).sort()).toEqual(
+      rows.wide.positions.map(([id]) => id).sort(),
+    );
+    // Every actor of the mini dataset that takes part in a stance is laid out and drawn (it has fewer than the cap).
+    const inStances = new Set(data.stances.flatMap((s) => [s.from, s.to]));
+    expect(new Set(rows.wide.placed)).toEqual(inStances);
+    expect(rows.wide.othersId).toBeNull();
   });
 });
 
