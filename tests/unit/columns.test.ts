@@ -262,7 +262,41 @@ describe("fetching a dataset with its facts", () => {
     expect(got.data).toEqual(data);
   });
 
-  it("a dataset smaller than the sample is built as it comes, without asking for columns", async () => {
+  it("a busy browser builds no facts at all: the records before the judgement were held, not built", async () => {
+    const { fetchImpl } = server(0);
+    const add = vi.spyOn(FactsBuilder.prototype, "add");
+    try {
+      let t = 0;
+      const got = await fetchIndexable("/dataset.jsonl", "/dataset.columns", {
+        fetchImpl,
+        sampleBytes,
+        now: () => (t += 10),
+      });
+      expect(plain(got.pre)).toEqual(want);
+      expect(add).not.toHaveBeenCalled();
+    } finally {
+      add.mockRestore();
+    }
+  });
+
+  it("a waiting browser builds the held records first, then the rest, each collection once and in order", async () => {
+    const { fetchImpl } = server(15);
+    const add = vi.spyOn(FactsBuilder.prototype, "add");
+    try {
+      await fetchIndexable("/dataset.jsonl", "/dataset.columns", { fetchImpl, sampleBytes });
+      const taken = add.mock.calls.map(([collection, records]) => [collection, records.length] as const);
+      const order = [...new Set(taken.map(([c]) => c))];
+      expect(order).toEqual(FACT_ORDER.filter((c) => data[c].length > 0));
+      for (const c of FACT_ORDER) {
+        const n = taken.filter(([k]) => k === c).reduce((sum, [, len]) => sum + len, 0);
+        expect(n, c).toBe(data[c].length);
+      }
+    } finally {
+      add.mockRestore();
+    }
+  });
+
+  it("a dataset smaller than the sample gets its facts built, without asking for columns", async () => {
     const { fetchImpl, asked } = server(0);
     const got = await fetchIndexable("/dataset.jsonl", "/dataset.columns", { fetchImpl });
     expect(asked).toEqual(["/dataset.jsonl"]);
