@@ -34,6 +34,17 @@ import { miniIndex } from "./helpers";
 const { data, index } = miniIndex();
 const dist = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
 
+/** `n` actors a0 … a(n-1), each with one stance towards the next (the mini dataset's first stance, renamed). */
+const chainOf = (n: number) => ({
+  actors: Array.from({ length: n }, (_, i): Actor => ({ id: `a${i}`, name: `Actor ${i}`, kind: "state" })),
+  stances: Array.from({ length: n - 1 }, (_, i): Stance => ({
+    ...data.stances[0]!,
+    id: `s${i}`,
+    from: `a${i}`,
+    to: `a${i + 1}`,
+  })),
+});
+
 describe("lcg", () => {
   it("is a seeded sequence in [0, 1): same seed, same numbers", () => {
     const a = lcg(7);
@@ -159,17 +170,7 @@ describe("datasetLayout", () => {
 
   it("caps the actors laid out one by one and groups the rest as 'others'", () => {
     const n = MAX_NETWORK_NODES + 20;
-    const actors: Actor[] = Array.from({ length: n }, (_, i) => ({
-      id: `a${i}`,
-      name: `Actor ${i}`,
-      kind: "state",
-    }));
-    const stances: Stance[] = Array.from({ length: n - 1 }, (_, i) => ({
-      ...data.stances[0]!,
-      id: `s${i}`,
-      from: `a${i}`,
-      to: `a${i + 1}`,
-    }));
+    const { actors, stances } = chainOf(n);
     // a0 gets extra stances so the ranking is not a tie all along.
     stances.push({ ...data.stances[0]!, id: "extra", from: "a0", to: "a5" });
     const big = indexDataset({ ...data, actors, stances } as DatasetFile);
@@ -233,18 +234,7 @@ describe("a layout sent with the page", () => {
   });
 
   it("carries the 'others' node of a dataset with more actors than are laid out one by one", () => {
-    const n = MAX_NETWORK_NODES + 5;
-    const actors: Actor[] = Array.from({ length: n }, (_, i) => ({
-      id: `a${i}`,
-      name: `Actor ${i}`,
-      kind: "state",
-    }));
-    const stances: Stance[] = Array.from({ length: n - 1 }, (_, i) => ({
-      ...data.stances[0]!,
-      id: `s${i}`,
-      from: `a${i}`,
-      to: `a${i + 1}`,
-    }));
+    const { actors, stances } = chainOf(MAX_NETWORK_NODES + 5);
     const big = { ...data, actors, stances } as DatasetFile;
     const sent = JSON.parse(JSON.stringify(sentLayouts(indexDataset(big), forcePlace)));
     expect(sent.wide.othersId).toBe(GRAPH_OTHERS_ID);
