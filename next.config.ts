@@ -3,6 +3,7 @@ import type { NextConfig } from "next";
 import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./proxy";
 import { datasetPath, isDuckDataset, loadIndexedDataset } from "./lib/data/loadDataset";
 import { servedStories } from "./lib/story/load";
+import { DATASET_BYTE_ROUTES } from "./lib/data/delivery";
 import { GZIP_ACCEPTED } from "./lib/data/negotiate";
 
 // Validate the dataset whenever Next loads its config (next build, next start, next dev): a broken dataset
@@ -121,7 +122,7 @@ const nextConfig: NextConfig = {
       // Next drops a route handler's own Content-Encoding, so the label of the dataset routes' precompressed
       // gzip answers (lib/data/answerBytes.ts) is set here, under the very condition the routes use to send
       // them.
-      ...["/dataset.json", "/dataset.jsonl", "/dataset.columns"].map((source) => ({
+      ...DATASET_BYTE_ROUTES.map((source) => ({
         source,
         has: [{ type: "header" as const, key: "accept-encoding", value: GZIP_ACCEPTED }],
         headers: [{ key: "Content-Encoding", value: "gzip" }],

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { COLUMNS_ROUTE, DATASET_LINES_ROUTE, DATASET_ROUTE } from "./lib/data/delivery";
+import { DATASET_BYTE_ROUTES } from "./lib/data/delivery";
 import { GZIP_ACCEPTED } from "./lib/data/negotiate";
 // A type only: the proxy stays free of the node APIs the server module uses.
 import type { ServerOnly } from "./lib/source/server";
@@ -78,9 +78,9 @@ function serverOnlyPage({ events, stances, quotes, limit }: ServerOnly, search: 
 }
 
 /**
- * /dataset.json, /dataset.jsonl and /dataset.columns while the dataset is served through DuckDB alone: a 404 saying why,
- * gzipped when the client takes gzip, because next.config.ts labels every such answer of those paths
- * `Content-Encoding: gzip`.
+ * The dataset's byte routes (/dataset.json, /dataset.jsonl, /dataset.columns) while the dataset is served
+ * through DuckDB alone: a 404 saying why, gzipped when the client takes gzip, because next.config.ts labels
+ * every such answer of those paths `Content-Encoding: gzip`.
  */
 function noDatasetFile(request: NextRequest, where: string) {
   const body = JSON.stringify({
@@ -104,8 +104,7 @@ export function proxy(request: NextRequest) {
   const where = request.nextUrl.pathname;
   // `/` over a dataset too big for the browser is its own dashboard (app/servedPage.tsx), drawn from the routes.
   if (serverOnly && where !== "/" && !where.startsWith("/api/source/")) {
-    if ([DATASET_ROUTE, DATASET_LINES_ROUTE, COLUMNS_ROUTE].includes(where))
-      return noDatasetFile(request, where);
+    if (DATASET_BYTE_ROUTES.includes(where)) return noDatasetFile(request, where);
     // A link preview's image and oEmbed's JSON cannot be a page of text: say why, as the clients expect.
     if (where === "/og" || where === "/oembed")
       return NextResponse.json(
